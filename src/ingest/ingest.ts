@@ -1,0 +1,121 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { mergePapers } from './merge.ts';
+import { replaceFile, replaceFolder } from './output.ts';
+import { buildPaperPage } from './paper.ts';
+import { parseSource, type RawPaper } from './parse.ts';
+import { assignSlugs, type SlugRegistry } from './slugs.ts';
+import { readSources } from './sources.ts';
+import { loadTaxonomy } from './taxonomy.ts';
+
+/** The folders and files of one project that the ingest reads and writes. */
+export interface IngestPaths {
+  /** Project root; reported paths are relative to it. */
+  root: string;
+  /** Raw scrapes, `content/sources/*.txt`. */
+  sources: string;
+  /** Generated MDX pages, `content/papers/`. */
+  papers: string;
+  /** Committed slug registry, `content/slugs.json`. */
+  registry: string;
+  /** Taxonomy, `content/topics.yaml`. */
+  taxonomy: string;
+  /** Hand-written curator notes, `content/notes/` (read only, to check their slugs). */
+  notes: string;
+}
+
+/** The default layout of a project rooted at `root`. */
+export function projectPaths(root: string): IngestPaths {
+  const content = path.join(root, 'content');
+  return {
+    root,
+    sources: path.join(content, 'sources'),
+    papers: path.join(content, 'papers'),
+    registry: path.join(content, 'slugs.json'),
+    taxonomy: path.join(content, 'topics.yaml'),
+    notes: path.join(content, 'notes'),
+  };
+}
+
+/** What one ingest run did. */
+export interface IngestResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  papers: number;
+  written: { added: number; changed: number; removed: number };
+}
+
+/**
+ * Runs the whole ingest: sources → parse → merge → clean/classify → slugs → MDX. Every
+ * diagnostic of every file is collected before deciding; with any error nothing is written.
+ */
+export async function ingest(paths: IngestPaths): Promise<IngestResult> {
+  const taxonomy = loadTaxonomy(paths.taxonomy);
+  const { sources, diagnostics } = await readSources(paths.sources, paths.root);
+  if (sources.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({
+      severity: 'error',
+      file: path.relative(paths.root, paths.sources) || '.',
+      line: 0,
+      message: 'there are no scrape files (*.txt) to ingest',
+      hint: 'Put at least one scrape file into the sources folder.',
+    });
+  }
+  const raw: RawPaper[] = [];
+  for (const source of sources) {
+    const parsed = parseSource(source);
+    raw.push(...parsed.papers);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  const merged = mergePapers(raw);
+  diagnostics.push(...merged.diagnostics);
+  const unchanged = { added: 0, changed: 0, removed: 0 };
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, papers: 0, written: unchanged };
+
+  const registry = await readRegistry(paths.registry);
+  const assigned = assignSlugs(merged.papers, registry);
+  merged.papers.forEach((paper, i) => {
+    const note = assigned.notes.find((n) => n.message.includes(`"${paper.title}"`));
+    if (note) diagnostics.push({ ...note, ...paper.provenance[0]! });
+  });
+
+  const files = new Map<string, string>();
+  merged.papers.forEach((paper, i) => {
+    const page = buildPaperPage(paper, assigned.slugs[i]!, taxonomy);
+    files.set(`${page.slug}.mdx`, page.mdx);
+  });
+  diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
+
+  const written = await replaceFolder(paths.papers, files);
+  await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
+  return { ok: true, diagnostics, papers: files.size, written };
+}
+
+/** Reads the slug registry; a missing file is an empty registry (the first ingest). */
+async function readRegistry(file: string): Promise<SlugRegistry> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return { slugs: {}, redirects: {} };
+  const parsed = JSON.parse(text) as Partial<SlugRegistry>;
+  return { slugs: parsed.slugs ?? {}, redirects: parsed.redirects ?? {} };
+}
+
+/** Warns about curator notes whose file name matches no paper, since they would never be shown. */
+async function orphanNotes(paths: IngestPaths, slugs: ReadonlySet<string>): Promise<Diagnostic[]> {
+  const names = await readdir(paths.notes).catch(() => [] as string[]);
+  return names
+    .filter((name) => /\.mdx?$/.test(name) && !slugs.has(name.replace(/\.mdx?$/, '')))
+    .map((name) => ({
+      severity: 'warning' as const,
+      file: path.relative(paths.root, path.join(paths.notes, name)),
+      line: 0,
+      message: `the curator note matches no paper slug`,
+      hint: 'Rename it to <slug>.mdx of an existing paper (see content/slugs.json).',
+    }));
+}
+
+/** Prints diagnostics, errors last so they stay on screen. */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (line: string) => void): void {
+  const ordered = [...diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
+  for (const d of ordered) write(formatDiagnostic(d));
+}

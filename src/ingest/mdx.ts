@@ -1,0 +1,98 @@
+import type { Paragraph, PhrasingContent, Root, RootContent, FootnoteDefinition } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { stringify as toYaml } from 'yaml';
+import type { CleanBlocks, Inline } from './clean/segments.ts';
+
+/**
+ * The MDX dialect of the site: MDX + GFM (footnotes) + math + YAML frontmatter. The same
+ * processor serialises our trees and re-parses them to prove the result is inert.
+ */
+const mdx = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkMath)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkStringify, {
+    bullet: '-',
+    // mdast-util-to-markdown escapes `{` and `<` for MDX, but not a paragraph that starts with
+    // `import`/`export`, which MDX would run as ESM. Escape their first letter at a line start.
+    unsafe: [
+      { character: 'i', atBreak: true, after: 'mport\\b' },
+      { character: 'e', atBreak: true, after: 'xport\\b' },
+    ],
+  });
+
+/** Node types that would make scraped text executable or rendered as markup. */
+const CODE_NODE_TYPES = new Set([
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'html',
+]);
+
+/** Builds the mdast of a paper body: paragraphs with links, inline math and GFM footnotes. */
+export function paperBodyTree(blocks: CleanBlocks): RootContent[] {
+  const definitions: FootnoteDefinition[] = [];
+  const phrasing = (inlines: readonly Inline[]): PhrasingContent[] =>
+    inlines.map((inline): PhrasingContent => {
+      switch (inline.kind) {
+        case 'text':
+          return { type: 'text', value: inline.value };
+        case 'link':
+          return { type: 'link', url: inline.url, children: [{ type: 'text', value: inline.url }] };
+        case 'math':
+          return { type: 'inlineMath', value: inline.tex };
+        case 'footnote': {
+          const identifier = String(definitions.length + 1);
+          definitions.push({
+            type: 'footnoteDefinition',
+            identifier,
+            label: identifier,
+            children: [{ type: 'paragraph', children: phrasing(inline.children) }],
+          });
+          return { type: 'footnoteReference', identifier, label: identifier };
+        }
+      }
+    });
+  const paragraphs: Paragraph[] = blocks.map((inlines) => ({ type: 'paragraph', children: phrasing(inlines) }));
+  return [...paragraphs, ...definitions];
+}
+
+/**
+ * Serialises frontmatter and body to MDX. The frontmatter goes through a YAML serialiser (so
+ * quotes, colons, `#` and `---` in titles stay data) and the body through remark (so `{`, `<`,
+ * `import`/`export` stay text). The output is then parsed back and rejected if anything in it
+ * would run or render as markup, or if its text differs from the tree's.
+ */
+export function toMdx(frontmatter: Record<string, unknown>, body: RootContent[]): string {
+  const yaml = toYaml(frontmatter, { lineWidth: 0, sortMapEntries: false }).trimEnd();
+  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yaml }, ...body] };
+  const output = mdx.stringify(tree);
+  assertInert(output, tree);
+  return output;
+}
+
+/** Parses MDX back and throws if it holds code, JSX or HTML, or if its text changed. */
+export function assertInert(output: string, expected: Root): void {
+  const reparsed = mdx.parse(output);
+  visit(reparsed, (node) => {
+    if (CODE_NODE_TYPES.has(node.type)) {
+      throw new Error(`refusing to write MDX that contains a ${node.type} node:\n${output}`);
+    }
+  });
+  const bodyText = (root: Root) => toString({ ...root, children: root.children.filter((c) => c.type !== 'yaml') });
+  if (bodyText(reparsed) !== bodyText(expected)) {
+    throw new Error(`MDX round trip changed the text:\n${bodyText(expected)}\n≠\n${bodyText(reparsed)}`);
+  }
+}

@@ -1,0 +1,53 @@
+import type { Taxonomy } from '../schemas/taxonomy.ts';
+import { classify } from './classify.ts';
+import { cleanAbstract, cleanTitle, codeLinks, inlineText, type CleanBlocks } from './clean/segments.ts';
+import type { MergedPaper } from './merge.ts';
+import { paperBodyTree, toMdx } from './mdx.ts';
+
+/** Longest meta description; search engines cut around 160 characters. */
+const MAX_DESCRIPTION = 180;
+
+/** Everything the ingest decides about one paper before it becomes a file. */
+export interface PaperPage {
+  slug: string;
+  /** The complete MDX file: YAML frontmatter and a remark-serialised body. */
+  mdx: string;
+}
+
+/** A short plain-text summary: the abstract's first sentences, cut at a word under the limit. */
+export function describe(blocks: CleanBlocks): string {
+  const text = inlineText(blocks[0] ?? []);
+  const sentences = text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
+  let description = '';
+  for (const sentence of sentences) {
+    const next = (description + sentence).trim();
+    if (next.length > MAX_DESCRIPTION) break;
+    description = next + ' ';
+    if (description.length >= 80) break;
+  }
+  description = description.trim();
+  if (description) return description;
+  const cut = text.slice(0, MAX_DESCRIPTION - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+/** Turns a merged paper into its MDX page: cleans, classifies and serialises it. */
+export function buildPaperPage(paper: MergedPaper, slug: string, taxonomy: Taxonomy): PaperPage {
+  const title = cleanTitle(paper.title);
+  const blocks = cleanAbstract(paper.abstract);
+  const abstract = blocks.map(inlineText).join('\n\n');
+  const placement = classify(taxonomy, title, abstract);
+  const frontmatter = {
+    title,
+    slug,
+    description: describe(blocks),
+    abstract,
+    topic: placement.topic,
+    tags: placement.tags,
+    code: codeLinks(blocks),
+    placement: { score: placement.score, evidence: placement.evidence.slice(0, 5) },
+    math: blocks.some((inlines) => inlines.some((inline) => inline.kind === 'math')),
+    provenance: paper.provenance,
+  };
+  return { slug, mdx: toMdx(frontmatter, paperBodyTree(blocks)) };
+}
