@@ -1,0 +1,44 @@
+/** The part of Pagefind's browser API (`pagefind/pagefind.js`) that the search UI uses. */
+
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+
+export interface PagefindSearch {
+  results: PagefindResult[];
+  /** Counts of each filter value within these results. */
+  filters: Record<string, Record<string, number>>;
+}
+
+export interface PagefindOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface Pagefind {
+  options(options: { baseUrl?: string; highlightParam?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: PagefindOptions): Promise<PagefindSearch>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  preload(term: string, options?: PagefindOptions): Promise<void>;
+}
+
+let loaded: Promise<Pagefind> | undefined;
+
+/** Loads and configures Pagefind once, from the site's own `pagefind/` folder under `base`. */
+export function loadPagefind(base: string, highlightParam: string): Promise<Pagefind> {
+  return (loaded ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    await pagefind.options({ baseUrl: base, highlightParam, excerptLength: 24 });
+    await pagefind.init();
+    return pagefind;
+  })());
+}

@@ -1,0 +1,25 @@
+/**
+ * "Find this paper" links: searches by exact title on the services readers use. We never
+ * invent an identifier (an arXiv number, a DOI); the scrape does not give us one.
+ */
+export interface FindLink {
+  label: string;
+  url: string;
+}
+
+/** Search URLs for a title on arXiv, Hugging Face Papers, Semantic Scholar and Google Scholar. */
+export function findPaperLinks(title: string): FindLink[] {
+  const quoted = encodeURIComponent(`"${title}"`);
+  const plain = encodeURIComponent(title);
+  return [
+    { label: 'arXiv', url: `https://arxiv.org/search/?query=${quoted}&searchtype=title` },
+    { label: 'Hugging Face Papers', url: `https://huggingface.co/papers?q=${plain}` },
+    { label: 'Semantic Scholar', url: `https://www.semanticscholar.org/search?q=${quoted}` },
+    { label: 'Google Scholar', url: `https://scholar.google.com/scholar?q=${encodeURIComponent(`allintitle:"${title}"`)}` },
+  ];
+}
+
+/** Every variant of the given tags, for the search index only (see the paper page). */
+export function searchSynonyms(variantLists: readonly (readonly string[])[]): string {
+  return [...new Set(variantLists.flat())].join(' · ');
+}

@@ -1,0 +1,32 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+/** A paper entry of the content collection. */
+export type Paper = CollectionEntry<'papers'>;
+
+let cached: Promise<Paper[]> | undefined;
+
+/** Compares titles the way a reader expects an index to be ordered. */
+const byTitle = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * All papers, sorted by title, read from the collection once per build (not once per page:
+ * with thousands of pages that would be quadratic).
+ */
+export function getPapers(): Promise<Paper[]> {
+  return (cached ??= getCollection('papers').then((papers) =>
+    papers.sort((a, b) => byTitle.compare(a.data.title, b.data.title) || (a.id < b.id ? -1 : 1)),
+  ));
+}
+
+/** Groups papers by a key (a paper may have several keys, e.g. tags), keeping title order. */
+export function groupBy(papers: readonly Paper[], keys: (paper: Paper) => readonly string[]): Map<string, Paper[]> {
+  const groups = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    for (const key of keys(paper)) {
+      const group = groups.get(key);
+      if (group) group.push(paper);
+      else groups.set(key, [paper]);
+    }
+  }
+  return groups;
+}

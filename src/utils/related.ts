@@ -1,0 +1,108 @@
+/**
+ * Related papers by content: TF-IDF vectors over title and abstract, cosine similarity through
+ * an inverted index. Memory is O(total distinct terms per paper + n), never an n × n matrix;
+ * each paper only looks at the postings of its strongest terms, and terms too common to
+ * discriminate are skipped, so the work per paper stays bounded as the collection grows.
+ */
+
+/** What similarity needs of a paper. */
+export interface Document {
+  id: string;
+  title: string;
+  text: string;
+}
+
+/** Words too common in English or in this field to say anything about similarity. */
+const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having here how however i if in into is it its itself just more most no nor not now of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your
+  paper propose proposed show shows study results result approach method methods based using use used new novel work model models neural network networks neuron neurons data different well across two one first via within without while may can however also thus`.split(
+    /\s+/,
+  ),
+);
+
+/** How many of its highest-weighted terms a paper uses to look for neighbours. */
+const QUERY_TERMS = 32;
+/** Terms found in more papers than this are skipped when looking for neighbours. */
+const MAX_POSTINGS = 2_000;
+/** A title word counts as much as this many abstract words. */
+const TITLE_BOOST = 3;
+
+/** Lower-cases, splits on non-letters, drops stop words and short tokens, folds plurals. */
+export function tokenize(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [])
+    .filter((token) => token.length > 2 && !STOPWORDS.has(token) && !/^\d+$/.test(token))
+    .map((token) => (token.length > 4 && token.endsWith('s') && !token.endsWith('ss') ? token.slice(0, -1) : token));
+}
+
+type Vector = { terms: Int32Array; weights: Float64Array };
+
+/**
+ * For every document, the ids of its `count` most similar others, best first (ties by input
+ * order). A document never lists itself; documents sharing no useful term are not listed.
+ */
+export function relatedDocuments(documents: readonly Document[], count: number): Map<string, string[]> {
+  const termIds = new Map<string, number>();
+  const counts: Map<number, number>[] = documents.map((doc) => {
+    const tf = new Map<number, number>();
+    const add = (token: string, amount: number) => {
+      let id = termIds.get(token);
+      if (id === undefined) termIds.set(token, (id = termIds.size));
+      tf.set(id, (tf.get(id) ?? 0) + amount);
+    };
+    for (const token of tokenize(doc.title)) add(token, TITLE_BOOST);
+    for (const token of tokenize(doc.text)) add(token, 1);
+    return tf;
+  });
+
+  const df = new Int32Array(termIds.size);
+  for (const tf of counts) for (const id of tf.keys()) df[id]!++;
+  const n = documents.length;
+
+  // L2-normalised TF-IDF vectors, terms sorted by weight (strongest first).
+  const vectors: Vector[] = counts.map((tf) => {
+    const entries = [...tf].map(([id, c]) => [id, (1 + Math.log(c)) * Math.log(1 + n / df[id]!)] as const);
+    const norm = Math.hypot(...entries.map(([, w]) => w)) || 1;
+    entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return {
+      terms: Int32Array.from(entries, ([id]) => id),
+      weights: Float64Array.from(entries, ([, w]) => w / norm),
+    };
+  });
+
+  // Inverted index: term → (document, weight) postings.
+  const postingDocs: number[][] = Array.from({ length: termIds.size }, () => []);
+  const postingWeights: number[][] = Array.from({ length: termIds.size }, () => []);
+  vectors.forEach((vector, doc) => {
+    vector.terms.forEach((term, k) => {
+      postingDocs[term]!.push(doc);
+      postingWeights[term]!.push(vector.weights[k]!);
+    });
+  });
+
+  const scores = new Float64Array(n);
+  const related = new Map<string, string[]>();
+  vectors.forEach((vector, doc) => {
+    const touched: number[] = [];
+    const limit = Math.min(QUERY_TERMS, vector.terms.length);
+    for (let k = 0; k < limit; k++) {
+      const term = vector.terms[k]!;
+      const docs = postingDocs[term]!;
+      if (docs.length > MAX_POSTINGS) continue;
+      const weights = postingWeights[term]!;
+      const w = vector.weights[k]!;
+      for (let p = 0; p < docs.length; p++) {
+        const other = docs[p]!;
+        if (other === doc) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] += w * weights[p]!;
+      }
+    }
+    touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    related.set(
+      documents[doc]!.id,
+      touched.slice(0, count).map((other) => documents[other]!.id),
+    );
+    for (const other of touched) scores[other] = 0;
+  });
+  return related;
+}
