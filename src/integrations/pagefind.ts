@@ -44,7 +44,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`read ${added.page_count} pages, indexed the paper pages, in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

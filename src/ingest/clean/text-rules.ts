@@ -62,7 +62,7 @@ export const latexQuotes: TextRule = (text) =>
 /** Straight quotes to curly ones by position: `"outer" brain` → `“outer” brain`, `LLMs'` → `LLMs’`. */
 export const straightQuotes: TextRule = (text) =>
   text
-    .replace(/(?<=^|[\s(\[—–-])"(?=\S)/g, '“')
+    .replace(/(?<=^|[\s(\[—–=-])"(?=\S)/g, '“')
     .replace(/"/g, '”')
     .replace(/(?<=^|[\s(\[—–])'(?=\S)/g, '‘')
     .replace(/'/g, '’');
@@ -111,8 +111,8 @@ export const orphanBraces: TextRule = (text) => {
     }
   });
   for (const i of open) orphans.add(i);
-  // A pair of braces around a word is LaTeX grouping too (`{Monet}`): drop those as well.
-  return chars.filter((_, i) => !orphans.has(i)).join('').replace(/\{([^{}]*)\}/g, '$1');
+  // Paired braces stay: they may be the text itself (`{x}` in an abstract about code).
+  return chars.filter((_, i) => !orphans.has(i)).join('');
 };
 
 /** Restores the space lost after a full stop: `counterparts.Our` → `counterparts. Our`. */

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { assignTags, classify, countPhrase, phrasePattern } from '../../src/ingest/classify.ts';
+import { loadTaxonomy } from '../../src/ingest/taxonomy.ts';
+import expectedTopics from '../fixtures/expected-topics.json';
+
+const taxonomy = loadTaxonomy();
+
+/** Title, abstract, topic and tags of every generated paper page. */
+const pages = readdirSync('content/papers').map((name) => {
+  const text = readFileSync(`content/papers/${name}`, 'utf8');
+  return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as { title: string; abstract: string; topic: string; tags: string[] };
+});
+
+describe('phrase matching', () => {
+  it.each([
+    ['SAE', 'we train SAEs on', 1],
+    ['SAE', 'a SAEGUARD system', 0],
+    ['SAE', 'sae in lower case', 0],
+    ['sparse autoencoder', 'Sparse Autoencoders (SAEs)', 1],
+    ['mixture of experts', 'Mixture-of-Experts pretraining', 1],
+    ['GPT-2', 'GPT-2 and GPT2', 1],
+    ['GPT2', 'GPT-2 and GPT2', 1],
+    ['self-organizing', 'self organizing process', 1],
+  ])('%j in %j → %i', (phrase, text, count) => expect(countPhrase(phrase, text)).toBe(count));
+
+  it('escapes regular-expression characters in phrases', () => {
+    expect(phrasePattern('C. elegans').test('the C. elegans worm')).toBe(true);
+    expect(phrasePattern('C. elegans').test('the Cx elegans worm')).toBe(false);
+  });
+});
+
+describe('topics', () => {
+  const expected = new Map(Object.entries(expectedTopics).flatMap(([topic, titles]) => titles.map((t) => [t, topic] as const)));
+
+  it('pins the topic of every seed paper, decided by reading its abstract (all 119)', () => {
+    expect(expected.size).toBe(119);
+    const wrong = pages
+      .filter((page) => expected.get(page.title) !== page.topic)
+      .map((page) => `${page.title}: got ${page.topic}, expected ${expected.get(page.title)}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('classifies from the rules, not from the stored pages', () => {
+    for (const page of pages) expect(classify(taxonomy, page.title, page.abstract).topic).toBe(page.topic);
+  });
+
+  it('never puts the papers that are not about neurons into a real topic', () => {
+    const offTopic = pages.filter((p) => p.topic === taxonomy.offTopic.slug).map((p) => p.title);
+    expect(offTopic).toEqual(expect.arrayContaining(expectedTopics['off-topic']));
+    expect(offTopic).toHaveLength(expectedTopics['off-topic'].length);
+  });
+
+  it('sends a paper that matches no topic to off-topic, and explains a placement', () => {
+    expect(classify(taxonomy, 'Bread baking', 'We bake bread in ovens.').topic).toBe('off-topic');
+    const spiking = classify(taxonomy, 'Training spiking neural networks', 'Spiking neural networks (SNNs) on neuromorphic chips.');
+    expect(spiking.topic).toBe('spiking');
+    expect(spiking.evidence[0]).toEqual({ phrase: 'spiking neural network', place: 'title', points: 18 });
+  });
+
+  it('breaks ties by topic order, deterministically', () => {
+    const a = classify(taxonomy, 'x', 'plasticity and retina');
+    const b = classify(taxonomy, 'x', 'retina and plasticity');
+    expect(a.topic).toBe(b.topic);
+  });
+});
+
+describe('tags', () => {
+  it('gives every real-topic seed paper at least one tag', () => {
+    const untagged = pages.filter((p) => p.topic !== 'off-topic' && p.tags.length === 0).map((p) => p.title);
+    expect(untagged).toEqual([]);
+  });
+
+  it('assigns a tag from any of its variants', () => {
+    expect(assignTags(taxonomy.tags, 'SNN training', '', 6)).toContain('spiking-neural-networks');
+    expect(assignTags(taxonomy.tags, 'Electromyography typing', '', 6)).toContain('electromyography');
+    expect(assignTags(taxonomy.tags, 'Universal neurons in GPT2', '', 6)).toContain('gpt-2');
+  });
+
+  it('has no variant shared by two tags (a synonym means one thing)', () => {
+    const seen = new Map<string, string>();
+    for (const tag of taxonomy.tags) {
+      for (const variant of tag.variants) {
+        const owner = seen.get(variant.toLowerCase());
+        if (owner !== undefined) expect(owner, variant).toBe(tag.slug);
+        seen.set(variant.toLowerCase(), tag.slug);
+      }
+    }
+  });
+});

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
+
+const seed = readFileSync(path.join(ROOT, 'content/sources/000_bfef83f9b2ef0b4d.txt'), 'utf8');
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+function project(sources: Record<string, string | Uint8Array>) {
+  const p = scratchProject(sources);
+  cleanups.push(p.cleanup);
+  return p;
+}
+/** Every file of the papers folder with its bytes and modification time. */
+function snapshot(dir: string) {
+  return Object.fromEntries(
+    readdirSync(dir).map((name) => [name, { text: readFileSync(path.join(dir, name), 'utf8'), mtime: statSync(path.join(dir, name)).mtimeMs }]),
+  );
+}
+
+describe('ingest of the seed', () => {
+  it('writes one MDX page per seed paper (119), and a second run changes no byte and no timestamp', async () => {
+    const { paths } = project({ 'seed.txt': seed });
+    const first = await ingest(paths);
+    expect(first.ok).toBe(true);
+    expect(first.papers).toBe(119);
+    expect(readdirSync(paths.papers)).toHaveLength(119);
+    const before = snapshot(paths.papers);
+    const registryBefore = readFileSync(paths.registry, 'utf8');
+    const second = await ingest(paths);
+    expect(second.written).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(snapshot(paths.papers)).toEqual(before);
+    expect(readFileSync(paths.registry, 'utf8')).toBe(registryBefore);
+  });
+
+  it('matches the committed pages byte for byte (the committed output is what the ingest makes)', async () => {
+    const { paths } = project({ '000_bfef83f9b2ef0b4d.txt': seed });
+    await ingest(paths);
+    const committed = path.join(ROOT, 'content/papers');
+    for (const name of readdirSync(committed)) {
+      expect(readFileSync(path.join(paths.papers, name), 'utf8'), name).toBe(readFileSync(path.join(committed, name), 'utf8'));
+    }
+  });
+});
+
+describe('merging scrapes', () => {
+  it('a second scrape repeating papers adds no duplicate page and records both provenances', async () => {
+    const a = scrape([['Spiking Things', abstractAbout('spikes')], ['Other Paper', abstractAbout('others')]]);
+    const b = scrape([['Spiking  things', abstractAbout('spikes')], ['Third Paper', abstractAbout('thirds')]]);
+    const { paths } = project({ 'a.txt': a, 'b.txt': b });
+    const result = await ingest(paths);
+    expect(result.ok).toBe(true);
+    expect(readdirSync(paths.papers).sort()).toEqual(['other-paper.mdx', 'spiking-things.mdx', 'third-paper.mdx']);
+    const page = readFileSync(path.join(paths.papers, 'spiking-things.mdx'), 'utf8');
+    expect(page).toContain('file: content/sources/a.txt\n    line: 3');
+    expect(page).toContain('file: content/sources/b.txt\n    line: 3');
+  });
+
+  it('a duplicate title with another abstract is an error naming both places, and nothing is written', async () => {
+    const a = scrape([['Spiking Things', abstractAbout('spikes')]]);
+    const b = scrape([['Spiking Things', abstractAbout('something else entirely')]]);
+    const { paths } = project({ 'a.txt': a, 'b.txt': b });
+    const result = await ingest(paths);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toMatchObject([
+      { severity: 'error', file: 'content/sources/b.txt', line: 3, message: expect.stringMatching(/already at content\/sources\/a\.txt:3 with a different abstract/) },
+    ]);
+    expect(() => readdirSync(paths.papers)).toThrow();
+  });
+});
+
+describe('errors leave the previous output untouched', () => {
+  it.each([
+    ['an empty file', ''],
+    ['invalid UTF-8', new Uint8Array([0x54, 0x69, 0x0a, 0xc3, 0x28, 0x0a])],
+    ['a title without abstract', 'Just A Title\n'],
+  ])('%s', async (_name, bad) => {
+    const { paths } = project({ 'a.txt': scrape([['Good Paper', abstractAbout('good')]]) });
+    expect((await ingest(paths)).ok).toBe(true);
+    const before = snapshot(paths.papers);
+    writeFileSync(path.join(paths.sources, 'b.txt'), bad);
+    const result = await ingest(paths);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.some((d) => d.severity === 'error' && d.file === 'content/sources/b.txt')).toBe(true);
+    expect(snapshot(paths.papers)).toEqual(before);
+  });
+});
+
+describe('slugs are promises', () => {
+  it('adding papers (even with colliding titles) changes no existing slug', async () => {
+    const { paths } = project({ 'a.txt': scrape([['Neurons', abstractAbout('one')], ['Spikes', abstractAbout('two')]]) });
+    await ingest(paths);
+    const before = readdirSync(paths.papers).sort();
+    // "Neurons Ω" is another paper (another title key) with the same slug: it gets a suffix,
+    // even though its file sorts first.
+    writeFileSync(path.join(paths.sources, '0-new.txt'), scrape([['Neurons Ω', abstractAbout('three')], ['Axons', abstractAbout('four')]]));
+    expect((await ingest(paths)).ok).toBe(true);
+    const after = readdirSync(paths.papers).sort();
+    expect(after).toEqual([...before, 'axons.mdx', 'neurons-2.mdx'].sort());
+    expect(readFileSync(path.join(paths.papers, 'neurons.mdx'), 'utf8')).toContain('We study one');
+  });
+
+  it('a corrected title keeps its slug (recognised by its abstract)', async () => {
+    const { paths } = project({ 'a.txt': scrape([['Spikng Networks Explaned', abstractAbout('typos')]]) });
+    await ingest(paths);
+    writeFileSync(path.join(paths.sources, 'a.txt'), scrape([['Spiking Networks Explained', abstractAbout('typos')]]));
+    const result = await ingest(paths);
+    expect(readdirSync(paths.papers)).toEqual(['spikng-networks-explaned.mdx']);
+    expect(readFileSync(path.join(paths.papers, 'spikng-networks-explaned.mdx'), 'utf8')).toContain('title: Spiking Networks Explained');
+    expect(result.diagnostics).toMatchObject([{ severity: 'warning', message: expect.stringMatching(/keeps its slug/) }]);
+  });
+});

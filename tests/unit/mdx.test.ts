@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '@mdx-js/mdx';
+import { parse as parseYaml } from 'yaml';
+import { cleanAbstract, cleanTitle } from '../../src/ingest/clean/segments.ts';
+import { abstractFingerprint } from '../../src/ingest/merge.ts';
+import { assertInert, paperBodyTree, toMdx } from '../../src/ingest/mdx.ts';
+import { buildPaperPage } from '../../src/ingest/paper.ts';
+import { titleKey } from '../../src/ingest/slugs.ts';
+import { loadTaxonomy } from '../../src/ingest/taxonomy.ts';
+
+/** Hostile texts from the issue: each must end up as literal text in the MDX. */
+export const HOSTILE: [text: string, mustShow: string][] = [
+  ['export const x = () => { throw new Error("pwned") }; and then the abstract goes on.', 'export const x = () => { throw new Error('],
+  ["import fs from 'node:fs' is how the abstract begins.", 'import fs from ‘node:fs’'],
+  ['Abstract with {process.exit(1)} in the middle.', '{process.exit(1)}'],
+  ['A <script>window.__pwned = 1</script> tag.', '<script>window.__pwned = 1</script>'],
+  ['An <img src=x onerror="window.__pwned = 2"> image.', '<img src=x onerror=“window.__pwned = 2”>'],
+  ['A component <Foo client:load /> here.', '<Foo client:load />'],
+  ['Markdown *emphasis*, [a link](javascript:alert(1)), `code`, # heading, | table |, $5 and $6.', '*emphasis*, [a link](javascript:alert(1)), `code`, # heading, | table |, $5 and $6'],
+  ['--- a frontmatter fence, "quotes", colons: here, # a comment', '— a frontmatter fence, “quotes”, colons: here, # a comment'],
+];
+
+const taxonomy = loadTaxonomy();
+function page(title: string, abstract: string) {
+  const paper = {
+    title,
+    abstract,
+    key: titleKey(title),
+    fingerprint: abstractFingerprint(abstract),
+    provenance: [{ file: 'content/sources/hostile.txt', line: 3 }],
+  };
+  return buildPaperPage(paper, 'hostile', taxonomy).mdx;
+}
+
+/** A JSX runtime that builds a plain tree, so we can see exactly what the MDX would render. */
+type Element = { type: unknown; props: { children?: unknown } & Record<string, unknown> };
+const runtime = {
+  jsx: (type: unknown, props: Element['props']): Element => ({ type, props }),
+  jsxs: (type: unknown, props: Element['props']): Element => ({ type, props }),
+  Fragment: 'fragment',
+};
+/** The element types and the text of a rendered tree. */
+function walk(node: unknown, types: Set<string>, text: string[]): void {
+  if (typeof node === 'string') text.push(node);
+  else if (Array.isArray(node)) node.forEach((child) => walk(child, types, text));
+  else if (node && typeof node === 'object' && 'type' in node) {
+    const element = node as Element;
+    types.add(typeof element.type === 'string' ? element.type : 'component');
+    walk(element.props.children, types, text);
+  }
+}
+
+describe('scraped text never becomes code', () => {
+  it.each(HOSTILE)('abstract %j renders as its own text, and nothing runs', async (text, mustShow) => {
+    const mdx = page('A Harmless Title', text);
+    const body = mdx.replace(/^---[\s\S]*?\n---\n/, '');
+    const globals = globalThis as { __pwned?: unknown };
+    delete globals.__pwned;
+    // Evaluating runs whatever the MDX holds: ESM, expressions, components. Nothing may run.
+    const { default: Content } = await evaluate(body, { ...runtime, development: false } as never);
+    const types = new Set<string>();
+    const rendered: string[] = [];
+    walk((Content as (props: object) => unknown)({}), types, rendered);
+    expect(globals.__pwned).toBeUndefined();
+    expect([...types].filter((t) => !['fragment', 'p'].includes(t))).toEqual([]);
+    expect(rendered.join('')).toContain(mustShow);
+  });
+
+  it.each(HOSTILE)('title %j stays data in the frontmatter', (text) => {
+    const mdx = page(text, 'A perfectly ordinary abstract about spiking neurons. It has two sentences.');
+    const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(mdx)![1]!;
+    expect(mdx.match(/^---$/gm)).toHaveLength(2);
+    expect(parseYaml(frontmatter).title).toBe(cleanTitle(text));
+  });
+
+  it('refuses to write MDX that would parse as code', () => {
+    const tree = { type: 'root' as const, children: paperBodyTree(cleanAbstract('plain words')) };
+    expect(() => assertInert('export const x = 1\n', tree)).toThrow(/mdxjsEsm/);
+    expect(() => assertInert('{1 + 1}\n', tree)).toThrow(/mdxFlowExpression/);
+    expect(() => assertInert('<b>x</b>\n', tree)).toThrow(/mdxJsx/);
+  });
+
+  it('serialises frontmatter with YAML quoting', () => {
+    const title = 'A: "b" # c\n--- d';
+    const mdx = toMdx({ title }, []);
+    const frontmatter = /^---\n([\s\S]*?)\n---\n$/.exec(mdx)![1]!;
+    expect(parseYaml(frontmatter)).toEqual({ title });
+  });
+});
+
+describe('emitted MDX', () => {
+  it('matches the fixture for the paper with the most debris (math, URL-free, footnote-free)', async () => {
+    const file = readdirSync('content/papers').find((name) => name.startsWith('aptx-neuron'))!;
+    await expect(readFileSync(`content/papers/${file}`, 'utf8')).toMatchFileSnapshot('../fixtures/aptx-neuron.mdx');
+  });
+
+  it('matches the fixture for the paper with a footnote', async () => {
+    const file = readdirSync('content/papers').find((name) => name.startsWith('speech-representation'))!;
+    await expect(readFileSync(`content/papers/${file}`, 'utf8')).toMatchFileSnapshot('../fixtures/speech-representation.mdx');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { relatedDocuments, tokenize } from '../../src/utils/related.ts';
+
+const docs = [
+  { id: 'snn-a', title: 'Spiking neural networks with delays', text: 'Spiking networks learn heterogeneous delays for motion detection.' },
+  { id: 'snn-b', title: 'Delays in spiking networks', text: 'Heterogeneous synaptic delays improve spiking motif detection.' },
+  { id: 'sae-a', title: 'Sparse autoencoders find features', text: 'Sparse autoencoders decompose polysemantic activations into features.' },
+  { id: 'sae-b', title: 'Autoencoders and superposition', text: 'Sparse dictionary features resolve superposition and polysemantic neurons.' },
+  { id: 'lonely', title: 'Bread', text: 'Sourdough fermentation.' },
+];
+
+describe('related papers', () => {
+  const related = relatedDocuments(docs, 5);
+
+  it('ranks the paper on the same subject first', () => {
+    expect(related.get('snn-a')![0]).toBe('snn-b');
+    expect(related.get('sae-a')![0]).toBe('sae-b');
+  });
+
+  it('never lists a paper as related to itself', () => {
+    for (const [id, list] of related) expect(list).not.toContain(id);
+  });
+
+  it('lists nothing for a paper that shares no term', () => {
+    expect(related.get('lonely')).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    expect(relatedDocuments(docs, 5)).toEqual(related);
+  });
+
+  it('returns at most the requested count', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}`, title: `spiking delays ${i}`, text: 'spiking delays motif' }));
+    for (const list of relatedDocuments(many, 5).values()) expect(list.length).toBeLessThanOrEqual(5);
+  });
+
+  it('tokenises without stop words and folds plurals', () => {
+    expect(tokenize('The Networks of spiking neurons and GPT-2')).toEqual(['spiking', 'gpt-2']);
+    expect(tokenize('autoencoders autoencoder')).toEqual(['autoencoder', 'autoencoder']);
+  });
+});
