@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import pagefind from './src/integrations/pagefind.ts';
+import rehypePlainMathml from './src/integrations/rehype-plain-mathml.ts';
 import { deployBase, deploySite } from './src/utils/deploy.ts';
 
 // SITE_URL (origin) and BASE_PATH (sub-path) decide every absolute URL and link; see README.
@@ -18,7 +19,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // MathML needs no stylesheet, no fonts and no client JavaScript.
-      rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
+      rehypePlugins: [[rehypeKatex, { output: 'mathml' }], rehypePlainMathml],
       smartypants: false,
     }),
   },

@@ -1,0 +1,157 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { htmlFiles, read, siteDir, SITE_URL, BASE } from '../support/site.ts';
+
+/** The seed's papers, as the ingest wrote them (title, slug, topic). */
+const papers = readdirSync('content/papers').map((name) => {
+  const text = readFileSync(`content/papers/${name}`, 'utf8');
+  return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as { title: string; slug: string; topic: string };
+});
+const paperPage = (slug: string) => `papers/${slug}/index.html`;
+
+let files: string[];
+let docs: Map<string, HTMLElement>;
+beforeAll(() => {
+  files = htmlFiles();
+  docs = new Map(files.map((f) => [f, parse(read(f))]));
+});
+
+describe('one page per paper', () => {
+  it('has exactly one page for each of the 119 seed papers, at papers/<slug>/', () => {
+    expect(papers).toHaveLength(119);
+    const paperDirs = readdirSync(path.join(siteDir(), 'papers'), { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && !/^\d+$/.test(d.name),
+    );
+    expect(paperDirs.map((d) => d.name).sort()).toEqual(papers.map((p) => p.slug).sort());
+    for (const paper of papers) {
+      const h1 = docs.get(paperPage(paper.slug))!.querySelectorAll('h1');
+      expect(h1.map((h) => h.text)).toEqual([paper.title]);
+    }
+  });
+
+  it('shows no scrape or LaTeX debris on any page', () => {
+    const debris = ['\\%', '``', "''", 'lesssim', 'gtrsim', 'thicksim', '\\footnote', "\\'", 'alpha_i', 'cdot', 'Get trending papers', 'Subscribe'];
+    for (const file of files) {
+      const text = docs.get(file)!.querySelector('main')?.text ?? '';
+      for (const bit of debris) expect(text.includes(bit), `${file} shows ${bit}`).toBe(false);
+    }
+  });
+});
+
+describe('head tags', () => {
+  it('every page has a unique title, a description, a canonical URL under SITE_URL + BASE_PATH, Open Graph and a Twitter card', () => {
+    const titles = new Map<string, string>();
+    for (const file of files) {
+      const doc = docs.get(file)!;
+      const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content');
+      const title = doc.querySelector('title')?.text;
+      expect(title, file).toBeTruthy();
+      if (file !== '404.html') {
+        expect(titles.get(title!), `${file} repeats the title of ${titles.get(title!)}`).toBeUndefined();
+        titles.set(title!, file);
+      }
+      expect(meta('meta[name="description"]'), file).toBeTruthy();
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      expect(canonical, file).toMatch(new RegExp(`^${SITE_URL}${BASE}`));
+      expect(meta('meta[property="og:url"]'), file).toBe(canonical);
+      for (const property of ['og:title', 'og:description', 'og:type']) expect(meta(`meta[property="${property}"]`), `${file} ${property}`).toBeTruthy();
+      expect(meta('meta[name="twitter:card"]'), file).toBe('summary');
+      expect(doc.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href'), file).toBe(`${BASE}feed.xml`);
+    }
+  });
+
+  it('canonical URLs match where the page is', () => {
+    for (const file of files.filter((f) => f.endsWith('/index.html'))) {
+      const canonical = docs.get(file)!.querySelector('link[rel="canonical"]')!.getAttribute('href');
+      expect(canonical).toBe(`${SITE_URL}${BASE}${file.replace(/index\.html$/, '')}`);
+    }
+  });
+});
+
+describe('paper pages', () => {
+  it('list five related papers, never the paper itself, all of them real papers', () => {
+    const slugs = new Set(papers.map((p) => p.slug));
+    for (const paper of papers) {
+      const doc = docs.get(paperPage(paper.slug))!;
+      const links = doc.querySelectorAll('[aria-labelledby="related-heading"] .paper-list-title a').map((a) => a.getAttribute('href')!);
+      expect(links.length, paper.slug).toBeGreaterThanOrEqual(3);
+      expect(links.length).toBeLessThanOrEqual(5);
+      for (const href of links) {
+        const slug = href.replace(`${BASE}papers/`, '').replace(/\/$/, '');
+        expect(slug).not.toBe(paper.slug);
+        expect(slugs.has(slug), href).toBe(true);
+      }
+    }
+  });
+
+  it('are at most 30 KB of HTML and load no script file', () => {
+    for (const paper of papers) {
+      const html = read(paperPage(paper.slug));
+      expect(Buffer.byteLength(html), paper.slug).toBeLessThanOrEqual(30 * 1024);
+      expect(parse(html).querySelectorAll('script[src]')).toHaveLength(0);
+    }
+  });
+
+  it('typeset the stripped formula as MathML at build time', () => {
+    const aptx = papers.find((p) => p.title.startsWith('APTx Neuron'))!;
+    const doc = docs.get(paperPage(aptx.slug))!;
+    const maths = doc.querySelectorAll('.abstract math');
+    expect(maths).toHaveLength(5); // the formula, then α_i, β_i, γ_i and δ in the sentence after it
+    expect(maths[0]!.querySelector('munderover, msubsup')?.text).toContain('∑');
+    expect(maths.slice(1).map((m) => m.text)).toEqual(['αi', 'βi', 'γi', 'δ']);
+  });
+
+  it('link the code repository and search the exact title elsewhere', () => {
+    const monet = papers.find((p) => p.title.startsWith('Monet'))!;
+    const doc = docs.get(paperPage(monet.slug))!;
+    expect(doc.querySelectorAll('[aria-labelledby="code-heading"] a').map((a) => a.getAttribute('href'))).toEqual(['https://github.com/dmis-lab/Monet']);
+    const find = doc.querySelectorAll('.find-links a').map((a) => a.getAttribute('href')!);
+    expect(find).toHaveLength(4);
+    for (const href of find) expect(decodeURIComponent(href.replace(/\+/g, ' '))).toContain(monet.title);
+  });
+
+  it('show the curator note of a paper that has one', () => {
+    const noted = readdirSync('content/notes').filter((n) => n.endsWith('.mdx'));
+    expect(noted.length).toBeGreaterThan(0);
+    for (const name of noted) {
+      const doc = docs.get(paperPage(name.replace(/\.mdx$/, '')))!;
+      expect(doc.querySelector('.curator-note'), name).not.toBeNull();
+    }
+  });
+});
+
+describe('topics and tags', () => {
+  it('topic counts add up to the number of papers, and each paper is listed under exactly one topic', () => {
+    const home = docs.get('index.html')!;
+    const counts = home.querySelectorAll('.topic-grid .count').map((c) => Number.parseInt(c.text, 10));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(119);
+    const listed = new Map<string, number>();
+    for (const file of files.filter((f) => /^topics\/[^/]+\/(\d+\/)?index\.html$/.test(f))) {
+      for (const a of docs.get(file)!.querySelectorAll('.paper-list-title a')) {
+        listed.set(a.getAttribute('href')!, (listed.get(a.getAttribute('href')!) ?? 0) + 1);
+      }
+    }
+    expect(listed.size).toBe(119);
+    expect([...listed.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('has a page per tag in use, and a tags index linking each', () => {
+    const tagPages = files.filter((f) => /^tags\/[^/]+\/index\.html$/.test(f));
+    const indexLinks = docs.get('tags/index.html')!.querySelectorAll('.tag-index a').map((a) => a.getAttribute('href'));
+    expect(indexLinks.sort()).toEqual(tagPages.map((f) => `${BASE}${f.replace('index.html', '')}`).sort());
+  });
+});
+
+describe('hosting files', () => {
+  it('has sitemap.xml with every paper, robots.txt pointing at it, and an Atom feed', () => {
+    const sitemap = read('sitemap.xml');
+    for (const paper of papers) expect(sitemap).toContain(`<loc>${SITE_URL}${BASE}papers/${paper.slug}/</loc>`);
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}${BASE}sitemap.xml`);
+    const feed = parse(read('feed.xml'));
+    expect(feed.querySelectorAll('entry')).toHaveLength(119);
+  });
+});

@@ -1,0 +1,51 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * A plain static file server, like any static host: serves `dir` under the sub-path `base`
+ * (e.g. `/neurons/`), `index.html` for folders, and `404.html` with status 404 for the rest.
+ * It knows nothing about Astro, so what passes here passes on a real host.
+ */
+export function serveStatic(dir: string, base: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const send = (file: string, status = 200) => {
+      res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    };
+    const notFound = () => send(path.join(dir, '404.html'), 404);
+    if (!url.pathname.startsWith(base)) return notFound();
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
+    if (!file.startsWith(dir)) return notFound();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      // Like most static hosts: a folder without a trailing slash redirects to one.
+      if (!url.pathname.endsWith('/')) {
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+        return res.end();
+      }
+      file = path.join(file, 'index.html');
+    }
+    if (!existsSync(file)) return notFound();
+    send(file);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+}
