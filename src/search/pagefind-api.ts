@@ -39,6 +39,8 @@ export function loadPagefind(base: string, highlightParam: string): Promise<Page
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: base, highlightParam, excerptLength: 24 });
     await pagefind.init();
+    // Loading the filter index first makes searches report per-filter counts.
+    await pagefind.filters();
     return pagefind;
   })());
 }

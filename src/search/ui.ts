@@ -86,10 +86,12 @@ function createSearch(
     control.value = wanted;
   };
 
-  const renderBatch = async (search: PagefindSearch, mine: number) => {
-    const batch = await Promise.all(search.results.slice(shown, shown + BATCH).map((r) => r.data()));
-    if (mine !== generation) return;
-    for (const data of batch) {
+  /** Renders the next batch of results; `replace` starts a new list (a new search). */
+  const renderBatch = async (search: PagefindSearch, mine: number, replace = false) => {
+    const from = replace ? 0 : shown;
+    const batch = await Promise.all(search.results.slice(from, from + BATCH).map((r) => r.data()));
+    if (mine !== generation) return false;
+    const items = batch.map((data) => {
       const meta = [data.meta.topic, ...(data.filters.tag ?? [])].filter(Boolean).join(' · ');
       const link = element(
         'a',
@@ -98,10 +100,13 @@ function createSearch(
         element('span', { class: 'search-result-meta' }, meta),
       );
       const excerpt = element('p', { class: 'search-result-excerpt' }, ...excerptNodes(data.excerpt));
-      results.append(element('li', {}, link, excerpt));
-    }
-    shown += batch.length;
+      return element('li', {}, link, excerpt);
+    });
+    if (replace) results.replaceChildren(...items);
+    else results.append(...items);
+    shown = from + batch.length;
     more.hidden = shown >= search.results.length;
+    return true;
   };
 
   const run = async () => {
@@ -115,8 +120,8 @@ function createSearch(
     if (s.sort) filterOptions.sort = { title: 'asc' };
     const browsing = !s.q && (s.topic || s.tag);
     if (!s.q && !browsing) {
-      if (mine !== generation) return;
       const all = await pagefind.filters();
+      if (mine !== generation) return;
       fillFilter(topic.control, all.topic ?? {}, s.topic, 'All topics');
       fillFilter(tag.control, all.tag ?? {}, s.tag, 'All tags');
       results.replaceChildren();
@@ -127,14 +132,13 @@ function createSearch(
     const search = await pagefind.search(s.q || null, filterOptions);
     if (mine !== generation) return;
     current = search;
+    // Results, filters and the status line change together, once the first batch is ready.
+    if (!(await renderBatch(search, mine, true))) return;
     fillFilter(topic.control, search.filters.topic ?? {}, s.topic, 'All topics');
     fillFilter(tag.control, search.filters.tag ?? {}, s.tag, 'All tags');
     const n = search.results.length;
     const what = s.q ? `for “${s.q}”` : 'in this selection';
     status.textContent = n === 0 ? `No results ${what}.` : `${n} ${n === 1 ? 'result' : 'results'} ${what}.`;
-    results.replaceChildren();
-    shown = 0;
-    await renderBatch(search, mine);
   };
 
   // Keyboard: ↓ from the input enters the results; ↑/↓ move between them; ↑ from the first returns.

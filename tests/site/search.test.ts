@@ -1,0 +1,164 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { newPage, openBrowser } from '../support/pages.ts';
+import { url } from '../support/site.ts';
+
+let browser: Browser;
+let close: () => Promise<void>;
+beforeAll(async () => ({ browser, close } = await openBrowser()));
+afterAll(() => close());
+
+/** Opens the search page for a query and returns the titles of the first results shown. */
+async function titlesFor(page: Page, query: string): Promise<string[]> {
+  await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+  await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+  return page.locator('.search-result-title').allTextContents();
+}
+
+// Real queries a reader of this collection types, with the paper they expect near the top.
+// The acronym and variant cases only pass because the tag vocabulary's synonyms are indexed:
+// the expected paper does not contain the query as typed.
+const QUERIES: [query: string, expected: string][] = [
+  ['universal neurons', 'Universal Neurons in GPT2 Language Models'],
+  ['GPT-2', 'Universal Neurons in GPT2 Language Models'],
+  ['SAE data selection', 'Task-Specific Data Selection for Instruction Tuning via Monosemantic Neuronal Activations'],
+  ['sparse autoencoder', 'Sparse Autoencoders Find Highly Interpretable Features in Language Models'],
+  ['SNN', 'Astrocyte-Enabled Advancements in Spiking Neural Networks for Large Language Modeling'],
+  ['spiking neural network', 'Reducing Information Loss for Spiking Neural Networks'],
+  ['MoE', 'Monet: Mixture of Monosemantic Experts for Transformers'],
+  ['mixture of experts', 'Monet: Mixture of Monosemantic Experts for Transformers'],
+  ['EMG', 'emg2qwerty: A Large Dataset with Baselines for Touch Typing using Surface Electromyography'],
+  ['electromyography', 'emg2qwerty: A Large Dataset with Baselines for Touch Typing using Surface Electromyography'],
+  ['self-organizing map', 'A catalogue of complex radio sources in the Rapid ASKAP Continuum Survey created using a Self-Organising Map'],
+  ['VLM', 'Do VLMs Have Bad Eyes? Diagnosing Compositional Failures via Mechanistic Interpretability'],
+  ['vision-language model', 'Do VLMs Have Bad Eyes? Diagnosing Compositional Failures via Mechanistic Interpretability'],
+  ['LLM judge evaluation', 'Wider and Deeper LLM Networks are Fairer LLM Evaluators'],
+  ['CLIP neurons', 'Interpreting the Second-Order Effects of Neurons in CLIP'],
+  ['Padé', 'PAON: A New Neuron Model using Padé Approximants'],
+  ['neutron detector', 'mini-TimeCube as a Neutron Scatter Camera'],
+  ['hallucination', 'H-Neurons: On the Existence, Impact, and Origin of Hallucination-Associated Neurons in LLMs'],
+];
+
+describe('search finds the right paper', () => {
+  it.each(QUERIES)('%j → %j in the first five results', async (query, expected) => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    const titles = await titlesFor(page, query);
+    expect(titles.slice(0, 5), `results for ${query}: ${titles.join(' | ')}`).toContain(expected);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('search page', () => {
+  it('a topic filter narrows the results to that topic, and the URL keeps it', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await page.goto(url('search/?q=neurons'));
+    const status = page.locator('.search-status');
+    await status.filter({ hasText: /result/ }).waitFor();
+    const all = Number.parseInt((await status.textContent())!, 10);
+    await page.locator('select[name=topic]').selectOption('Spiking networks and neuromorphic computing');
+    await status.filter({ hasText: new RegExp(`^(?!${all} )\\d+ result`) }).waitFor();
+    const narrowed = Number.parseInt((await status.textContent())!, 10);
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+    const metas = await page.locator('.search-result-meta').allTextContents();
+    expect(metas.length).toBe(Math.min(narrowed, 10));
+    for (const meta of metas) expect(meta).toMatch(/^Spiking networks and neuromorphic computing/);
+    expect(new URL(page.url()).searchParams.get('topic')).toBe('Spiking networks and neuromorphic computing');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a ?q= link restores the search: query, filter and results', async () => {
+    const { page, context } = await newPage(browser, inject('origin'));
+    await page.goto(url('search/?q=plasticity&tag=Synaptic%20plasticity'));
+    await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+    await expect(page.locator('input[type=search]').inputValue()).resolves.toBe('plasticity');
+    await expect(page.locator('select[name=tag]').inputValue()).resolves.toBe('Synaptic plasticity');
+    const metas = await page.locator('.search-result-meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) expect(meta).toContain('Synaptic plasticity');
+    await context.close();
+  });
+
+  it('browsing a filter without a query lists the whole topic', async () => {
+    const { page, context } = await newPage(browser, inject('origin'));
+    await page.goto(url('topics/spiking/'));
+    const count = await page.locator('.paper-list-title').count();
+    await page.getByRole('link', { name: 'Search within this topic' }).click();
+    await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+    await expect(page.locator('.search-status').textContent()).resolves.toBe(`${count} results in this selection.`);
+    await context.close();
+  });
+
+  it('shows excerpts with the matched words marked, as text only', async () => {
+    const { page, context } = await newPage(browser, inject('origin'));
+    await titlesFor(page, 'retina');
+    const marks = await page.locator('.search-result-excerpt mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.toLowerCase()).toMatch(/retina/);
+    await context.close();
+  });
+
+  it('following a result opens the paper (HTTP 200) with the search terms highlighted', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await titlesFor(page, 'retina');
+    const first = page.locator('.search-results a').first();
+    const title = await first.locator('.search-result-title').textContent();
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/papers/')), first.click()]);
+    expect(response.status()).toBe(200);
+    expect(new URL(page.url()).searchParams.get('highlight')).toBe('retina');
+    await expect(page.locator('article h1').textContent()).resolves.toBe(title);
+    await page.locator('article mark').first().waitFor();
+    const marked = await page.locator('article mark').allTextContents();
+    for (const word of marked) expect(word.toLowerCase()).toContain('retina');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('search from the keyboard alone', () => {
+  it('/ opens the dialog, typing searches, arrows move, Enter follows, Escape closes', async () => {
+    const { page, context, problems, requests } = await newPage(browser, inject('origin'));
+    await page.goto(url('topics/'));
+    // Nothing of search is loaded until search is opened.
+    expect(requests.filter((r) => r.endsWith('.js'))).toEqual([]);
+    await page.keyboard.press('/');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(0);
+
+    await page.keyboard.press('Control+k');
+    await dialog.waitFor();
+    await page.keyboard.type('spiking motifs');
+    await dialog.locator('.search-results li').first().waitFor();
+    const titles = await dialog.locator('.search-result-title').allTextContents();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.querySelector('.search-result-title')?.textContent);
+    expect(focused).toBe(titles[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(/\/papers\//), page.keyboard.press('Enter')]);
+    await expect(page.locator('article h1').textContent()).resolves.toBe(titles[0]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the dialog traps focus: Tab never leaves it', async () => {
+    const { page, context } = await newPage(browser, inject('origin'));
+    await page.goto(url());
+    await page.keyboard.press('/');
+    await page.locator('dialog[open]').waitFor();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body)).resolves.toBe(true);
+    }
+    await context.close();
+  });
+});
