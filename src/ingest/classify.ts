@@ -56,7 +56,10 @@ export function countPhrase(phrase: string, text: string): number {
 export function scoreTopic(topic: Topic, title: string, abstract: string): { score: number; evidence: Evidence[] } {
   const evidence: Evidence[] = [];
   for (const [phrase, weight] of Object.entries(topic.phrases)) {
-    for (const [place, text] of [['title', title], ['abstract', abstract]] as const) {
+    for (const [place, text] of [
+      ['title', title],
+      ['abstract', abstract],
+    ] as const) {
       if (countPhrase(phrase, text) > 0) evidence.push({ phrase, place, points: weight * PLACE_FACTOR[place] });
     }
   }

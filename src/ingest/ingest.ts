@@ -75,10 +75,15 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
 
   const registry = await readRegistry(paths.registry);
   const assigned = assignSlugs(merged.papers, registry);
-  merged.papers.forEach((paper, i) => {
-    const note = assigned.notes.find((n) => n.message.includes(`"${paper.title}"`));
-    if (note) diagnostics.push({ ...note, ...paper.provenance[0]! });
-  });
+  for (const index of assigned.retitled) {
+    const paper = merged.papers[index]!;
+    diagnostics.push({
+      severity: 'warning',
+      ...paper.provenance[0]!,
+      message: `the title "${paper.title}" is new, but its abstract is a known paper's: it keeps the slug "${assigned.slugs[index]}"`,
+      hint: 'Nothing to do if the title was corrected: published links keep working.',
+    });
+  }
 
   const files = new Map<string, string>();
   merged.papers.forEach((paper, i) => {

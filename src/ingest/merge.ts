@@ -33,7 +33,13 @@ export function mergePapers(papers: readonly RawPaper[]): { papers: MergedPaper[
     const fingerprint = abstractFingerprint(paper.abstract);
     const known = byKey.get(key);
     if (!known) {
-      byKey.set(key, { title: paper.title, abstract: paper.abstract, key, fingerprint, provenance: [paper.provenance] });
+      byKey.set(key, {
+        title: paper.title,
+        abstract: paper.abstract,
+        key,
+        fingerprint,
+        provenance: [paper.provenance],
+      });
       continue;
     }
     const first = known.provenance[0]!;

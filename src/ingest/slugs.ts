@@ -1,9 +1,24 @@
-import type { Diagnostic } from './diagnostics.ts';
-
 /** Longest slug we derive; long titles are cut at a word boundary. */
 const MAX_SLUG_LENGTH = 64;
 /** Words a cut slug should not end on (`…-delays-of-a`). */
-const TRAILING_STOPWORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'for', 'to', 'with', 'by', 'via', 'from', 'at', 'as']);
+const TRAILING_STOPWORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'for',
+  'to',
+  'with',
+  'by',
+  'via',
+  'from',
+  'at',
+  'as',
+]);
 
 /**
  * The identity of a paper across scrapes: its title, case-folded, without accents, punctuation
@@ -67,30 +82,27 @@ export interface SlugRequest {
  * Gives every paper its slug. Known papers keep theirs (matched by title key, or by abstract
  * fingerprint when the title's spelling changed); new papers get one derived from the title,
  * with `-2`, `-3`… for collisions, in input order so the result is deterministic.
+ * `retitled` lists the indexes of papers recognised by their abstract under a new title.
  */
 export function assignSlugs(
   papers: readonly SlugRequest[],
   registry: SlugRegistry,
-): { slugs: string[]; registry: SlugRegistry; notes: Omit<Diagnostic, 'file' | 'line'>[] } {
+): { slugs: string[]; registry: SlugRegistry; retitled: number[] } {
   const next: SlugRegistry = { slugs: { ...registry.slugs }, redirects: { ...registry.redirects } };
-  const notes: Omit<Diagnostic, 'file' | 'line'>[] = [];
+  const retitled: number[] = [];
   const byKey = new Map(Object.entries(registry.slugs).map(([slug, entry]) => [entry.key, slug]));
   const byFingerprint = new Map(Object.entries(registry.slugs).map(([slug, entry]) => [entry.fingerprint, slug]));
   const presentKeys = new Set(papers.map((p) => p.key));
   const taken = new Set<string>();
 
-  const slugs = papers.map((paper) => {
+  const slugs = papers.map((paper, index) => {
     let slug = byKey.get(paper.key);
     if (slug === undefined) {
       const renamed = byFingerprint.get(paper.fingerprint);
       // Same abstract, and the old title is gone: the title was corrected, the URL stays.
       if (renamed !== undefined && !presentKeys.has(next.slugs[renamed]!.key) && !taken.has(renamed)) {
         slug = renamed;
-        notes.push({
-          severity: 'warning',
-          message: `the title of "${paper.title}" changed; it keeps its slug "${slug}"`,
-          hint: 'Nothing to do: published links keep working.',
-        });
+        retitled.push(index);
       }
     }
     if (slug === undefined) slug = uniqueSlug(slugify(paper.title), next.slugs);
@@ -98,7 +110,7 @@ export function assignSlugs(
     next.slugs[slug] = { key: paper.key, fingerprint: paper.fingerprint };
     return slug;
   });
-  return { slugs, registry: sortRegistry(next), notes };
+  return { slugs, registry: sortRegistry(next), retitled };
 }
 
 /** The base slug, or the first free `base-N`, never one the registry holds for another paper. */

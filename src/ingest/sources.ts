@@ -23,10 +23,7 @@ export async function listSourceFiles(dir: string): Promise<string[]> {
  * Decodes one scrape file strictly as UTF-8. Invalid bytes are an error rather than a silent U+FFFD,
  * because a mangled title would become a wrong, permanent slug.
  */
-export function decodeSource(
-  file: string,
-  bytes: Uint8Array,
-): { source?: SourceFile; diagnostics: Diagnostic[] } {
+export function decodeSource(file: string, bytes: Uint8Array): { source?: SourceFile; diagnostics: Diagnostic[] } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -42,9 +42,12 @@ export default function pagefindIntegration(): AstroIntegration {
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`read ${added.page_count} pages, indexed the paper pages, in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `read ${added.page_count} pages, indexed the paper pages, in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

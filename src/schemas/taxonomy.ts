@@ -47,8 +47,14 @@ export const taxonomySchema = z
         seen.add(slug);
       }
     };
-    unique('topic', [...taxonomy.topics, taxonomy.offTopic].map((t) => t.slug));
-    unique('tag', taxonomy.tags.map((t) => t.slug));
+    unique(
+      'topic',
+      [...taxonomy.topics, taxonomy.offTopic].map((t) => t.slug),
+    );
+    unique(
+      'tag',
+      taxonomy.tags.map((t) => t.slug),
+    );
   });
 
 export type Topic = z.infer<typeof topicSchema>;

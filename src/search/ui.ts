@@ -51,7 +51,10 @@ function createSearch(
   const topic = select('topic', 'Topic');
   const tag = select('tag', 'Tag');
   const sort = select('sort', 'Order');
-  sort.control.append(element('option', { value: '' }, 'Relevance'), element('option', { value: 'title' }, 'Title A–Z'));
+  sort.control.append(
+    element('option', { value: '' }, 'Relevance'),
+    element('option', { value: 'title' }, 'Title A–Z'),
+  );
   const status = element('p', { id: `${id}-status`, class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const results = element('ol', { id: `${id}-results`, class: 'search-results', 'aria-label': 'Search results' });
   const more = element('button', { type: 'button', class: 'search-more', hidden: '' }, 'Show more results');
@@ -181,7 +184,12 @@ function createSearch(
 /** Reads the search state from a URL's query string. */
 function stateFromUrl(url: URL): SearchState {
   const p = url.searchParams;
-  return { q: p.get('q') ?? '', topic: p.get('topic') ?? '', tag: p.get('tag') ?? '', sort: p.get('sort') === 'title' ? 'title' : '' };
+  return {
+    q: p.get('q') ?? '',
+    topic: p.get('topic') ?? '',
+    tag: p.get('tag') ?? '',
+    sort: p.get('sort') === 'title' ? 'title' : '',
+  };
 }
 
 /** Writes the search state to the address bar without adding history entries for each keystroke. */
@@ -199,7 +207,11 @@ export function mountSearchPage(container: HTMLElement, base: string): void {
   const input = container.querySelector<HTMLInputElement>('input[type=search]')!;
   container.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
   container.querySelector('form button')?.setAttribute('hidden', '');
-  createSearch(container, base, { initial: stateFromUrl(new URL(location.href)), onChange: stateToUrl, existingInput: input });
+  createSearch(container, base, {
+    initial: stateFromUrl(new URL(location.href)),
+    onChange: stateToUrl,
+    existingInput: input,
+  });
   input.focus();
 }
 

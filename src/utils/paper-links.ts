@@ -15,7 +15,10 @@ export function findPaperLinks(title: string): FindLink[] {
     { label: 'arXiv', url: `https://arxiv.org/search/?query=${quoted}&searchtype=title` },
     { label: 'Hugging Face Papers', url: `https://huggingface.co/papers?q=${plain}` },
     { label: 'Semantic Scholar', url: `https://www.semanticscholar.org/search?q=${quoted}` },
-    { label: 'Google Scholar', url: `https://scholar.google.com/scholar?q=${encodeURIComponent(`allintitle:"${title}"`)}` },
+    {
+      label: 'Google Scholar',
+      url: `https://scholar.google.com/scholar?q=${encodeURIComponent(`allintitle:"${title}"`)}`,
+    },
   ];
 }
 

@@ -94,7 +94,7 @@ export function relatedDocuments(documents: readonly Document[], count: number):
         const other = docs[p]!;
         if (other === doc) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other] += w * weights[p]!;
+        scores[other] = scores[other]! + w * weights[p]!;
       }
     }
     touched.sort((a, b) => scores[b]! - scores[a]! || a - b);

@@ -28,7 +28,8 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
     const { page, context } = await newPage(browser, inject('origin'));
     for (const path of Object.values(KEY_PAGES)) {
       await page.goto(url(path));
-      for (const role of ['banner', 'main', 'contentinfo'] as const) await expect(page.getByRole(role).count(), `${path} ${role}`).resolves.toBe(1);
+      for (const role of ['banner', 'main', 'contentinfo'] as const)
+        await expect(page.getByRole(role).count(), `${path} ${role}`).resolves.toBe(1);
       expect(await page.getByRole('navigation').count(), path).toBeGreaterThanOrEqual(2);
     }
     await context.close();
@@ -73,13 +74,19 @@ describe('without JavaScript', () => {
   it('reading and navigating work, and the search entry leads to a page that says what to do', async () => {
     const { page, context } = await newPage(browser, inject('origin'), { javaScriptEnabled: false });
     await page.goto(url());
-    await page.getByRole('link', { name: /Spiking networks/ }).first().click();
+    await page
+      .getByRole('link', { name: /Spiking networks/ })
+      .first()
+      .click();
     const first = page.locator('.paper-list-title a').first();
     const title = await first.textContent();
     await first.click();
     await expect(page.locator('article h1').textContent()).resolves.toBe(title);
     await expect(page.locator('article h1').count()).resolves.toBe(1);
-    await page.getByRole('banner').getByRole('link', { name: /Search/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /Search/ })
+      .click();
     expect(page.url()).toBe(url('search/'));
     await expect(page.getByText('Search runs in your browser and needs JavaScript').isVisible()).resolves.toBe(true);
     await context.close();

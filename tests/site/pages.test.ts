@@ -34,7 +34,20 @@ describe('one page per paper', () => {
   });
 
   it('shows no scrape or LaTeX debris on any page', () => {
-    const debris = ['\\%', '``', "''", 'lesssim', 'gtrsim', 'thicksim', '\\footnote', "\\'", 'alpha_i', 'cdot', 'Get trending papers', 'Subscribe'];
+    const debris = [
+      '\\%',
+      '``',
+      "''",
+      'lesssim',
+      'gtrsim',
+      'thicksim',
+      '\\footnote',
+      "\\'",
+      'alpha_i',
+      'cdot',
+      'Get trending papers',
+      'Subscribe',
+    ];
     for (const file of files) {
       const text = docs.get(file)!.querySelector('main')?.text ?? '';
       for (const bit of debris) expect(text.includes(bit), `${file} shows ${bit}`).toBe(false);
@@ -58,9 +71,12 @@ describe('head tags', () => {
       const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
       expect(canonical, file).toMatch(new RegExp(`^${SITE_URL}${BASE}`));
       expect(meta('meta[property="og:url"]'), file).toBe(canonical);
-      for (const property of ['og:title', 'og:description', 'og:type']) expect(meta(`meta[property="${property}"]`), `${file} ${property}`).toBeTruthy();
+      for (const property of ['og:title', 'og:description', 'og:type'])
+        expect(meta(`meta[property="${property}"]`), `${file} ${property}`).toBeTruthy();
       expect(meta('meta[name="twitter:card"]'), file).toBe('summary');
-      expect(doc.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href'), file).toBe(`${BASE}feed.xml`);
+      expect(doc.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href'), file).toBe(
+        `${BASE}feed.xml`,
+      );
     }
   });
 
@@ -77,7 +93,9 @@ describe('paper pages', () => {
     const slugs = new Set(papers.map((p) => p.slug));
     for (const paper of papers) {
       const doc = docs.get(paperPage(paper.slug))!;
-      const links = doc.querySelectorAll('[aria-labelledby="related-heading"] .paper-list-title a').map((a) => a.getAttribute('href')!);
+      const links = doc
+        .querySelectorAll('[aria-labelledby="related-heading"] .paper-list-title a')
+        .map((a) => a.getAttribute('href')!);
       expect(links.length, paper.slug).toBeGreaterThanOrEqual(3);
       expect(links.length).toBeLessThanOrEqual(5);
       for (const href of links) {
@@ -108,7 +126,9 @@ describe('paper pages', () => {
   it('link the code repository and search the exact title elsewhere', () => {
     const monet = papers.find((p) => p.title.startsWith('Monet'))!;
     const doc = docs.get(paperPage(monet.slug))!;
-    expect(doc.querySelectorAll('[aria-labelledby="code-heading"] a').map((a) => a.getAttribute('href'))).toEqual(['https://github.com/dmis-lab/Monet']);
+    expect(doc.querySelectorAll('[aria-labelledby="code-heading"] a').map((a) => a.getAttribute('href'))).toEqual([
+      'https://github.com/dmis-lab/Monet',
+    ]);
     const find = doc.querySelectorAll('.find-links a').map((a) => a.getAttribute('href')!);
     expect(find).toHaveLength(4);
     for (const href of find) expect(decodeURIComponent(href.replace(/\+/g, ' '))).toContain(monet.title);
@@ -141,7 +161,10 @@ describe('topics and tags', () => {
 
   it('has a page per tag in use, and a tags index linking each', () => {
     const tagPages = files.filter((f) => /^tags\/[^/]+\/index\.html$/.test(f));
-    const indexLinks = docs.get('tags/index.html')!.querySelectorAll('.tag-index a').map((a) => a.getAttribute('href'));
+    const indexLinks = docs
+      .get('tags/index.html')!
+      .querySelectorAll('.tag-index a')
+      .map((a) => a.getAttribute('href'));
     expect(indexLinks.sort()).toEqual(tagPages.map((f) => `${BASE}${f.replace('index.html', '')}`).sort());
   });
 });

@@ -11,7 +11,10 @@ afterAll(() => close());
 /** Opens the search page for a query and returns the titles of the first results shown. */
 async function titlesFor(page: Page, query: string): Promise<string[]> {
   await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
-  await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+  await page
+    .locator('.search-status')
+    .filter({ hasText: /result/ })
+    .waitFor();
   return page.locator('.search-result-title').allTextContents();
 }
 
@@ -29,9 +32,15 @@ const QUERIES: [query: string, expected: string][] = [
   ['mixture of experts', 'Monet: Mixture of Monosemantic Experts for Transformers'],
   ['EMG', 'emg2qwerty: A Large Dataset with Baselines for Touch Typing using Surface Electromyography'],
   ['electromyography', 'emg2qwerty: A Large Dataset with Baselines for Touch Typing using Surface Electromyography'],
-  ['self-organizing map', 'A catalogue of complex radio sources in the Rapid ASKAP Continuum Survey created using a Self-Organising Map'],
+  [
+    'self-organizing map',
+    'A catalogue of complex radio sources in the Rapid ASKAP Continuum Survey created using a Self-Organising Map',
+  ],
   ['VLM', 'Do VLMs Have Bad Eyes? Diagnosing Compositional Failures via Mechanistic Interpretability'],
-  ['vision-language model', 'Do VLMs Have Bad Eyes? Diagnosing Compositional Failures via Mechanistic Interpretability'],
+  [
+    'vision-language model',
+    'Do VLMs Have Bad Eyes? Diagnosing Compositional Failures via Mechanistic Interpretability',
+  ],
   ['LLM judge evaluation', 'Wider and Deeper LLM Networks are Fairer LLM Evaluators'],
   ['CLIP neurons', 'Interpreting the Second-Order Effects of Neurons in CLIP'],
   ['Padé', 'PAON: A New Neuron Model using Padé Approximants'],
@@ -72,7 +81,10 @@ describe('search page', () => {
   it('a ?q= link restores the search: query, filter and results', async () => {
     const { page, context } = await newPage(browser, inject('origin'));
     await page.goto(url('search/?q=plasticity&tag=Synaptic%20plasticity'));
-    await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+    await page
+      .locator('.search-status')
+      .filter({ hasText: /result/ })
+      .waitFor();
     await expect(page.locator('input[type=search]').inputValue()).resolves.toBe('plasticity');
     await expect(page.locator('select[name=tag]').inputValue()).resolves.toBe('Synaptic plasticity');
     const metas = await page.locator('.search-result-meta').allTextContents();
@@ -86,7 +98,10 @@ describe('search page', () => {
     await page.goto(url('topics/spiking/'));
     const count = await page.locator('.paper-list-title').count();
     await page.getByRole('link', { name: 'Search within this topic' }).click();
-    await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+    await page
+      .locator('.search-status')
+      .filter({ hasText: /result/ })
+      .waitFor();
     await expect(page.locator('.search-status').textContent()).resolves.toBe(`${count} results in this selection.`);
     await context.close();
   });
@@ -138,7 +153,9 @@ describe('search from the keyboard alone', () => {
     const titles = await dialog.locator('.search-result-title').allTextContents();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const focused = await page.evaluate(() => document.activeElement?.querySelector('.search-result-title')?.textContent);
+    const focused = await page.evaluate(
+      () => document.activeElement?.querySelector('.search-result-title')?.textContent,
+    );
     expect(focused).toBe(titles[1]);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
@@ -157,7 +174,11 @@ describe('search from the keyboard alone', () => {
     await page.locator('dialog[open]').waitFor();
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
-      await expect(page.evaluate(() => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body)).resolves.toBe(true);
+      await expect(
+        page.evaluate(
+          () => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body,
+        ),
+      ).resolves.toBe(true);
     }
     await context.close();
   });

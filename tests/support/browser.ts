@@ -3,7 +3,9 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** Where Debian puts Chromium; `CHROME_PATH` overrides it. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) {
     throw new Error(

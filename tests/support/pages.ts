@@ -29,7 +29,11 @@ export async function openBrowser(): Promise<{ browser: Browser; close: () => Pr
 export async function newPage(
   browser: Browser,
   origin: string,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+  } = {},
 ): Promise<{ page: Page; context: BrowserContext; problems: string[]; requests: string[] }> {
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
@@ -41,11 +45,13 @@ export async function newPage(
   const requests: string[] = [];
   page.on('request', (request) => {
     requests.push(request.url());
-    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) problems.push(`request left the site: ${request.url()}`);
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:'))
+      problems.push(`request left the site: ${request.url()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 404/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/status of 404/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   page.on('dialog', (dialog) => {
     problems.push(`dialog opened: ${dialog.message()}`);
@@ -58,9 +64,22 @@ export async function newPage(
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

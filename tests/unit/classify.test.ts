@@ -10,7 +10,12 @@ const taxonomy = loadTaxonomy();
 /** Title, abstract, topic and tags of every generated paper page. */
 const pages = readdirSync('content/papers').map((name) => {
   const text = readFileSync(`content/papers/${name}`, 'utf8');
-  return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as { title: string; abstract: string; topic: string; tags: string[] };
+  return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as {
+    title: string;
+    abstract: string;
+    topic: string;
+    tags: string[];
+  };
 });
 
 describe('phrase matching', () => {
@@ -32,7 +37,9 @@ describe('phrase matching', () => {
 });
 
 describe('topics', () => {
-  const expected = new Map(Object.entries(expectedTopics).flatMap(([topic, titles]) => titles.map((t) => [t, topic] as const)));
+  const expected = new Map(
+    Object.entries(expectedTopics).flatMap(([topic, titles]) => titles.map((t) => [t, topic] as const)),
+  );
 
   it('pins the topic of every seed paper, decided by reading its abstract (all 119)', () => {
     expect(expected.size).toBe(119);
@@ -54,7 +61,11 @@ describe('topics', () => {
 
   it('sends a paper that matches no topic to off-topic, and explains a placement', () => {
     expect(classify(taxonomy, 'Bread baking', 'We bake bread in ovens.').topic).toBe('off-topic');
-    const spiking = classify(taxonomy, 'Training spiking neural networks', 'Spiking neural networks (SNNs) on neuromorphic chips.');
+    const spiking = classify(
+      taxonomy,
+      'Training spiking neural networks',
+      'Spiking neural networks (SNNs) on neuromorphic chips.',
+    );
     expect(spiking.topic).toBe('spiking');
     expect(spiking.evidence[0]).toEqual({ phrase: 'spiking neural network', place: 'title', points: 18 });
   });

@@ -18,7 +18,10 @@ function project(sources: Record<string, string | Uint8Array>) {
 /** Every file of the papers folder with its bytes and modification time. */
 function snapshot(dir: string) {
   return Object.fromEntries(
-    readdirSync(dir).map((name) => [name, { text: readFileSync(path.join(dir, name), 'utf8'), mtime: statSync(path.join(dir, name)).mtimeMs }]),
+    readdirSync(dir).map((name) => [
+      name,
+      { text: readFileSync(path.join(dir, name), 'utf8'), mtime: statSync(path.join(dir, name)).mtimeMs },
+    ]),
   );
 }
 
@@ -42,15 +45,23 @@ describe('ingest of the seed', () => {
     await ingest(paths);
     const committed = path.join(ROOT, 'content/papers');
     for (const name of readdirSync(committed)) {
-      expect(readFileSync(path.join(paths.papers, name), 'utf8'), name).toBe(readFileSync(path.join(committed, name), 'utf8'));
+      expect(readFileSync(path.join(paths.papers, name), 'utf8'), name).toBe(
+        readFileSync(path.join(committed, name), 'utf8'),
+      );
     }
   });
 });
 
 describe('merging scrapes', () => {
   it('a second scrape repeating papers adds no duplicate page and records both provenances', async () => {
-    const a = scrape([['Spiking Things', abstractAbout('spikes')], ['Other Paper', abstractAbout('others')]]);
-    const b = scrape([['Spiking  things', abstractAbout('spikes')], ['Third Paper', abstractAbout('thirds')]]);
+    const a = scrape([
+      ['Spiking Things', abstractAbout('spikes')],
+      ['Other Paper', abstractAbout('others')],
+    ]);
+    const b = scrape([
+      ['Spiking  things', abstractAbout('spikes')],
+      ['Third Paper', abstractAbout('thirds')],
+    ]);
     const { paths } = project({ 'a.txt': a, 'b.txt': b });
     const result = await ingest(paths);
     expect(result.ok).toBe(true);
@@ -67,7 +78,12 @@ describe('merging scrapes', () => {
     const result = await ingest(paths);
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toMatchObject([
-      { severity: 'error', file: 'content/sources/b.txt', line: 3, message: expect.stringMatching(/already at content\/sources\/a\.txt:3 with a different abstract/) },
+      {
+        severity: 'error',
+        file: 'content/sources/b.txt',
+        line: 3,
+        message: expect.stringMatching(/already at content\/sources\/a\.txt:3 with a different abstract/),
+      },
     ]);
     expect(() => readdirSync(paths.papers)).toThrow();
   });
@@ -92,12 +108,23 @@ describe('errors leave the previous output untouched', () => {
 
 describe('slugs are promises', () => {
   it('adding papers (even with colliding titles) changes no existing slug', async () => {
-    const { paths } = project({ 'a.txt': scrape([['Neurons', abstractAbout('one')], ['Spikes', abstractAbout('two')]]) });
+    const { paths } = project({
+      'a.txt': scrape([
+        ['Neurons', abstractAbout('one')],
+        ['Spikes', abstractAbout('two')],
+      ]),
+    });
     await ingest(paths);
     const before = readdirSync(paths.papers).sort();
     // "Neurons Ω" is another paper (another title key) with the same slug: it gets a suffix,
     // even though its file sorts first.
-    writeFileSync(path.join(paths.sources, '0-new.txt'), scrape([['Neurons Ω', abstractAbout('three')], ['Axons', abstractAbout('four')]]));
+    writeFileSync(
+      path.join(paths.sources, '0-new.txt'),
+      scrape([
+        ['Neurons Ω', abstractAbout('three')],
+        ['Axons', abstractAbout('four')],
+      ]),
+    );
     expect((await ingest(paths)).ok).toBe(true);
     const after = readdirSync(paths.papers).sort();
     expect(after).toEqual([...before, 'axons.mdx', 'neurons-2.mdx'].sort());
@@ -110,7 +137,11 @@ describe('slugs are promises', () => {
     writeFileSync(path.join(paths.sources, 'a.txt'), scrape([['Spiking Networks Explained', abstractAbout('typos')]]));
     const result = await ingest(paths);
     expect(readdirSync(paths.papers)).toEqual(['spikng-networks-explaned.mdx']);
-    expect(readFileSync(path.join(paths.papers, 'spikng-networks-explaned.mdx'), 'utf8')).toContain('title: Spiking Networks Explained');
-    expect(result.diagnostics).toMatchObject([{ severity: 'warning', message: expect.stringMatching(/keeps its slug/) }]);
+    expect(readFileSync(path.join(paths.papers, 'spikng-networks-explaned.mdx'), 'utf8')).toContain(
+      'title: Spiking Networks Explained',
+    );
+    expect(result.diagnostics).toMatchObject([
+      { severity: 'warning', message: expect.stringMatching(/keeps the slug "spikng-networks-explaned"/), line: 3 },
+    ]);
   });
 });

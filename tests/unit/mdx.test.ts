@@ -11,14 +11,23 @@ import { loadTaxonomy } from '../../src/ingest/taxonomy.ts';
 
 /** Hostile texts from the issue: each must end up as literal text in the MDX. */
 export const HOSTILE: [text: string, mustShow: string][] = [
-  ['export const x = () => { throw new Error("pwned") }; and then the abstract goes on.', 'export const x = () => { throw new Error('],
+  [
+    'export const x = () => { throw new Error("pwned") }; and then the abstract goes on.',
+    'export const x = () => { throw new Error(',
+  ],
   ["import fs from 'node:fs' is how the abstract begins.", 'import fs from ‘node:fs’'],
   ['Abstract with {process.exit(1)} in the middle.', '{process.exit(1)}'],
   ['A <script>window.__pwned = 1</script> tag.', '<script>window.__pwned = 1</script>'],
   ['An <img src=x onerror="window.__pwned = 2"> image.', '<img src=x onerror=“window.__pwned = 2”>'],
   ['A component <Foo client:load /> here.', '<Foo client:load />'],
-  ['Markdown *emphasis*, [a link](javascript:alert(1)), `code`, # heading, | table |, $5 and $6.', '*emphasis*, [a link](javascript:alert(1)), `code`, # heading, | table |, $5 and $6'],
-  ['--- a frontmatter fence, "quotes", colons: here, # a comment', '— a frontmatter fence, “quotes”, colons: here, # a comment'],
+  [
+    'Markdown *emphasis*, [a link](javascript:alert(1)), `code`, # heading, | table |, $5 and $6.',
+    '*emphasis*, [a link](javascript:alert(1)), `code`, # heading, | table |, $5 and $6',
+  ],
+  [
+    '--- a frontmatter fence, "quotes", colons: here, # a comment',
+    '— a frontmatter fence, “quotes”, colons: here, # a comment',
+  ],
 ];
 
 const taxonomy = loadTaxonomy();
@@ -97,6 +106,8 @@ describe('emitted MDX', () => {
 
   it('matches the fixture for the paper with a footnote', async () => {
     const file = readdirSync('content/papers').find((name) => name.startsWith('speech-representation'))!;
-    await expect(readFileSync(`content/papers/${file}`, 'utf8')).toMatchFileSnapshot('../fixtures/speech-representation.mdx');
+    await expect(readFileSync(`content/papers/${file}`, 'utf8')).toMatchFileSnapshot(
+      '../fixtures/speech-representation.mdx',
+    );
   });
 });

@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { relatedDocuments, tokenize } from '../../src/utils/related.ts';
 
 const docs = [
-  { id: 'snn-a', title: 'Spiking neural networks with delays', text: 'Spiking networks learn heterogeneous delays for motion detection.' },
-  { id: 'snn-b', title: 'Delays in spiking networks', text: 'Heterogeneous synaptic delays improve spiking motif detection.' },
-  { id: 'sae-a', title: 'Sparse autoencoders find features', text: 'Sparse autoencoders decompose polysemantic activations into features.' },
-  { id: 'sae-b', title: 'Autoencoders and superposition', text: 'Sparse dictionary features resolve superposition and polysemantic neurons.' },
+  {
+    id: 'snn-a',
+    title: 'Spiking neural networks with delays',
+    text: 'Spiking networks learn heterogeneous delays for motion detection.',
+  },
+  {
+    id: 'snn-b',
+    title: 'Delays in spiking networks',
+    text: 'Heterogeneous synaptic delays improve spiking motif detection.',
+  },
+  {
+    id: 'sae-a',
+    title: 'Sparse autoencoders find features',
+    text: 'Sparse autoencoders decompose polysemantic activations into features.',
+  },
+  {
+    id: 'sae-b',
+    title: 'Autoencoders and superposition',
+    text: 'Sparse dictionary features resolve superposition and polysemantic neurons.',
+  },
   { id: 'lonely', title: 'Bread', text: 'Sourdough fermentation.' },
 ];
 
@@ -30,7 +46,11 @@ describe('related papers', () => {
   });
 
   it('returns at most the requested count', () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}`, title: `spiking delays ${i}`, text: 'spiking delays motif' }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      id: `d${i}`,
+      title: `spiking delays ${i}`,
+      text: 'spiking delays motif',
+    }));
     for (const list of relatedDocuments(many, 5).values()) expect(list.length).toBeLessThanOrEqual(5);
   });
 

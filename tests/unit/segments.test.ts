@@ -27,7 +27,11 @@ describe('stripped math', () => {
     ['With k=1, we localize individual neurons', []],
     ['(i) individual neurons; (ii) layer representation', []],
   ])('%j → %j', (text, expected) => {
-    expect(findStrippedMath(text).filter((p) => p.kind === 'math').map((p) => p.tex)).toEqual(expected);
+    expect(
+      findStrippedMath(text)
+        .filter((p) => p.kind === 'math')
+        .map((p) => p.tex),
+    ).toEqual(expected);
   });
 
   it('gives back the text exactly around formulas', () => {
@@ -57,7 +61,9 @@ describe('URLs', () => {
   });
 
   it('records GitHub links as code, normalised', () => {
-    const blocks = cleanAbstract('Code: https://github.com/dmis-lab/Monet. Data: https://example.org/d and https://github.com/a/b.git');
+    const blocks = cleanAbstract(
+      'Code: https://github.com/dmis-lab/Monet. Data: https://example.org/d and https://github.com/a/b.git',
+    );
     expect(codeLinks(blocks)).toEqual(['https://github.com/dmis-lab/Monet', 'https://github.com/a/b']);
   });
 });

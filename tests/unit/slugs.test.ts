@@ -6,7 +6,10 @@ describe('slugify', () => {
   it.each([
     ['PAON: A New Neuron Model using Padé Approximants', 'paon-a-new-neuron-model-using-pade-approximants'],
     ['Joint encoding of “what” and “when” predictions', 'joint-encoding-of-what-and-when-predictions'],
-    ['Accurate Detection of Spiking Motifs by Learning Heterogeneous Delays of a Spiking Neural Network', 'accurate-detection-of-spiking-motifs-by-learning-heterogeneous'],
+    [
+      'Accurate Detection of Spiking Motifs by Learning Heterogeneous Delays of a Spiking Neural Network',
+      'accurate-detection-of-spiking-motifs-by-learning-heterogeneous',
+    ],
     ['∑∫', 'paper'],
   ])('%j → %j', (title, slug) => expect(slugify(title)).toBe(slug));
 
@@ -23,7 +26,10 @@ describe('assignSlugs', () => {
   const p = (title: string, fingerprint = title) => ({ title, key: titleKey(title), fingerprint });
 
   it('resolves collisions with -2, -3 in input order and records them', () => {
-    const { slugs, registry } = assignSlugs([p('Neurons'), p('Neurons?!Ω'), p('Neurons ∑')], { slugs: {}, redirects: {} });
+    const { slugs, registry } = assignSlugs([p('Neurons'), p('Neurons?!Ω'), p('Neurons ∑')], {
+      slugs: {},
+      redirects: {},
+    });
     expect(slugs).toEqual(['neurons', 'neurons-2', 'neurons-3']);
     expect(Object.keys(registry.slugs)).toEqual(['neurons', 'neurons-2', 'neurons-3']);
   });

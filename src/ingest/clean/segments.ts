@@ -55,10 +55,7 @@ function cleanInline(text: string): Inline[] {
  * Finds where a `\footnote{` ends: at its matching brace, or — when the scrape lost the brace —
  * at the end of the sentence it starts, so that the rest of the abstract stays in the abstract.
  */
-export function footnoteExtent(
-  text: string,
-  bodyStart: number,
-): { body: string; end: number; closed: boolean } {
+export function footnoteExtent(text: string, bodyStart: number): { body: string; end: number; closed: boolean } {
   let depth = 1;
   for (let i = bodyStart; i < text.length; i++) {
     if (text[i] === '{') depth++;

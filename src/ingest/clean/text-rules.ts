@@ -37,8 +37,12 @@ const COMBINING: Record<string, string> = {
 /** Turns LaTeX accent commands into letters: `est\'an` → `están`, `dise\~nados` → `diseñados`. */
 export const latexAccents: TextRule = (text) =>
   text
-    .replace(/\\(['`^"~=.])\{?([A-Za-z])\}?/g, (_, accent: string, letter: string) => (letter + COMBINING[accent]).normalize('NFC'))
-    .replace(/\\([cvuH])\{([A-Za-z])\}/g, (_, accent: string, letter: string) => (letter + COMBINING[accent]).normalize('NFC'));
+    .replace(/\\(['`^"~=.])\{?([A-Za-z])\}?/g, (_, accent: string, letter: string) =>
+      (letter + COMBINING[accent]).normalize('NFC'),
+    )
+    .replace(/\\([cvuH])\{([A-Za-z])\}/g, (_, accent: string, letter: string) =>
+      (letter + COMBINING[accent]).normalize('NFC'),
+    );
 
 /** LaTeX dashes: `---` → em dash, `--` → en dash (`1 -- 10 MeV` → `1–10 MeV`). */
 export const latexDashes: TextRule = (text) =>
