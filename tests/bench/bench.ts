@@ -1,0 +1,186 @@
+/**
+ * `npm run bench`: builds synthetic collections of 119, 1,000 and 10,000 papers (`--huge` adds
+ * 100,000) in scratch copies of the project and measures each stage, the output, and what a
+ * reader's browser fetches. Prints one table and writes it to docs/benchmarks.md.
+ *
+ *   npm run bench                 # 119, 1,000, 10,000
+ *   npm run bench -- --huge       # … and 100,000
+ *   npm run bench -- --sizes 1000 # just these sizes (no docs/benchmarks.md written)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser } from '../support/browser.ts';
+import { buildEnvironment } from '../support/site-setup.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { syntheticScrape } from './synthetic.ts';
+
+const ROOT = process.cwd();
+const SEED = readFileSync(path.join(ROOT, 'content/sources/000_bfef83f9b2ef0b4d.txt'), 'utf8');
+const SCRATCH = path.join(ROOT, '.bench');
+const args = process.argv.slice(2);
+const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1]! : undefined;
+const sizes = sizesArg
+  ? sizesArg.split(',').map(Number)
+  : [119, 1_000, 10_000, ...(args.includes('--huge') ? [100_000] : [])];
+
+/** Runs a command under GNU time; returns wall seconds, peak memory (MB) and its output. */
+function timed(
+  command: string,
+  commandArgs: string[],
+  cwd: string,
+): { seconds: number; peakMb: number; output: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', '@@TIME %e %M', command, ...commandArgs], {
+    cwd,
+    env: { ...buildEnvironment(), NODE_OPTIONS: '--max-old-space-size=16384' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${output.slice(-4000)}`);
+  const [, seconds, kb] = /@@TIME ([\d.]+) (\d+)/.exec(output)!;
+  return { seconds: Number(seconds), peakMb: Number(kb) / 1024, output };
+}
+
+/** A scratch copy of the project whose sources are the seed plus synthetic papers. */
+function scratchProject(size: number): string {
+  const root = path.join(SCRATCH, String(size));
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(path.join(root, 'content', 'sources'), { recursive: true });
+  mkdirSync(path.join(root, 'content', 'notes'), { recursive: true });
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/topics.yaml']) {
+    cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  writeFileSync(path.join(root, 'content/sources/000_seed.txt'), SEED);
+  if (size > 119)
+    writeFileSync(path.join(root, 'content/sources/synthetic.txt'), syntheticScrape(SEED, size - 119, size));
+  return root;
+}
+
+/** Every file under a folder with its size. */
+function files(dir: string): { file: string; bytes: number }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return { file, bytes: statSync(file).size };
+    });
+}
+
+/** What the browser does on a paper page: JS before search, then the first search. */
+async function browserMetrics(dist: string, paperSlug: string) {
+  const { server, origin } = await serveStatic(dist, '/');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const client = await page.context().newCDPSession(page);
+    await client.send('Network.enable');
+    await client.send('Network.setCacheDisabled', { cacheDisabled: true });
+    let bytes = 0;
+    let scriptBytes = 0;
+    client.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script')
+        scriptBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto(`${origin}/papers/${paperSlug}/`, { waitUntil: 'networkidle' });
+    const jsBeforeSearch = scriptBytes;
+    const inlineJs = await page.evaluate(() =>
+      [...document.scripts].reduce((n, s) => n + (s.src ? 0 : s.text.length), 0),
+    );
+    bytes = 0;
+    const started = performance.now();
+    await page.keyboard.press('/');
+    await page.locator('dialog[open] input').waitFor();
+    await page.keyboard.type('spiking', { delay: 0 });
+    await page.locator('dialog .search-results li').first().waitFor();
+    const firstResultMs = performance.now() - started;
+    await page.waitForLoadState('networkidle');
+    return { jsBeforeSearch, inlineJs, searchBytes: bytes, firstResultMs };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+type Row = Record<string, string>;
+const rows: Row[] = [];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+for (const size of sizes) {
+  console.error(`\n=== ${size.toLocaleString('en')} papers`);
+  const root = scratchProject(size);
+  const ingestRun = timed('node', ['src/ingest/cli.ts'], root);
+  const build = timed(path.join(root, 'node_modules/.bin/astro'), ['build'], root);
+  const indexMs = Number(/indexed the paper pages, in (\d+) ms/.exec(build.output)?.[1] ?? 0);
+  const pages = Number(/(\d+) page\(s\) built/.exec(build.output)?.[1] ?? 0);
+  const dist = path.join(root, 'dist');
+  const output = files(dist);
+  const paperPages = readdirSync(path.join(dist, 'papers'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+    .map((d) => statSync(path.join(dist, 'papers', d.name, 'index.html')).size)
+    .sort((a, b) => a - b);
+  const slug = readdirSync(path.join(root, 'content/papers'))[0]!.replace(/\.mdx$/, '');
+  const browser = await browserMetrics(dist, slug);
+  const total = ingestRun.seconds + build.seconds;
+  const row: Row = {
+    papers: size.toLocaleString('en'),
+    pages: pages.toLocaleString('en'),
+    ingest: `${ingestRun.seconds.toFixed(1)} s`,
+    astro: `${(build.seconds - indexMs / 1000).toFixed(1)} s`,
+    'search index': `${(indexMs / 1000).toFixed(1)} s`,
+    'full build': `${total.toFixed(1)} s`,
+    'pages/s': (pages / total).toFixed(0),
+    'peak memory': `${Math.max(ingestRun.peakMb, build.peakMb).toFixed(0)} MB`,
+    output: `${mb(output.reduce((n, f) => n + f.bytes, 0))}, ${output.length.toLocaleString('en')} files`,
+    'paper HTML (median / max)': `${kb(paperPages[paperPages.length >> 1]!)} / ${kb(paperPages.at(-1)!)}`,
+    'JS before search': `${browser.jsBeforeSearch} B (+${browser.inlineJs} B inline)`,
+    'first search fetches': kb(browser.searchBytes),
+    'first result': `${browser.firstResultMs.toFixed(0)} ms`,
+  };
+  if (size === 10_000) {
+    // One more paper: how much is redone?
+    appendFileSync(path.join(root, 'content/sources/zz-one-more.txt'), syntheticScrape(SEED, 1, 424242));
+    const again = timed('node', ['src/ingest/cli.ts'], root);
+    const rebuild = timed(path.join(root, 'node_modules/.bin/astro'), ['build'], root);
+    row['+1 paper rebuild'] =
+      `ingest ${again.seconds.toFixed(1)} s (${/\((.*?)\)/.exec(again.output)?.[1]}), astro ${rebuild.seconds.toFixed(1)} s`;
+  }
+  rows.push(row);
+  console.error(JSON.stringify(row, null, 2));
+  if (!args.includes('--keep')) rmSync(root, { recursive: true, force: true });
+}
+
+const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+const table = [
+  `| ${columns.join(' | ')} |`,
+  `| ${columns.map(() => '---').join(' | ')} |`,
+  ...rows.map((r) => `| ${columns.map((c) => r[c] ?? '').join(' | ')} |`),
+].join('\n');
+console.log(`\n${table}\n`);
+
+if (!sizesArg) {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const node = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
+  const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${node}`;
+  const document = readFileSync(path.join(ROOT, 'docs/benchmarks.md'), 'utf8');
+  const marker = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+  const generated = `<!-- bench:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}, with \`npm run bench${args.includes('--huge') ? ' -- --huge' : ''}\`.\n\n${table}\n<!-- bench:end -->`;
+  writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), document.replace(marker, generated));
+  console.error('wrote docs/benchmarks.md');
+}
+if (existsSync(SCRATCH) && readdirSync(SCRATCH).length === 0) rmSync(SCRATCH, { recursive: true });
