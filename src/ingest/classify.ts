@@ -36,16 +36,33 @@ export function phrasePattern(phrase: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
 }
 
-const patternCache = new Map<string, RegExp>();
-function cachedPattern(phrase: string): RegExp {
-  let pattern = patternCache.get(phrase);
-  if (!pattern) patternCache.set(phrase, (pattern = phrasePattern(phrase)));
-  return pattern;
+/** A compiled phrase: its pattern, and a lower-case word that any match must contain. */
+interface CompiledPhrase {
+  pattern: RegExp;
+  needle: string;
 }
 
-/** Counts the whole-word occurrences of a phrase in a text. */
-export function countPhrase(phrase: string, text: string): number {
-  const pattern = cachedPattern(phrase);
+const compiled = new Map<string, CompiledPhrase>();
+function compile(phrase: string): CompiledPhrase {
+  let entry = compiled.get(phrase);
+  if (!entry) {
+    const needle = phrase
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .reduce((a, b) => (b.length > a.length ? b : a), '');
+    compiled.set(phrase, (entry = { pattern: phrasePattern(phrase), needle }));
+  }
+  return entry;
+}
+
+/**
+ * Counts the whole-word occurrences of a phrase in a text. `lowerText` (the text lower-cased,
+ * computed once by the caller) lets most phrases be ruled out by a plain substring test, which
+ * is far cheaper than the regular expression.
+ */
+export function countPhrase(phrase: string, text: string, lowerText: string = text.toLowerCase()): number {
+  const { pattern, needle } = compile(phrase);
+  if (!lowerText.includes(needle)) return 0;
   pattern.lastIndex = 0;
   let count = 0;
   while (pattern.exec(text)) count++;
@@ -55,12 +72,13 @@ export function countPhrase(phrase: string, text: string): number {
 /** Scores one topic: each phrase counts once per place it appears, weighted by place. */
 export function scoreTopic(topic: Topic, title: string, abstract: string): { score: number; evidence: Evidence[] } {
   const evidence: Evidence[] = [];
+  const places = [
+    ['title', title, title.toLowerCase()],
+    ['abstract', abstract, abstract.toLowerCase()],
+  ] as const;
   for (const [phrase, weight] of Object.entries(topic.phrases)) {
-    for (const [place, text] of [
-      ['title', title],
-      ['abstract', abstract],
-    ] as const) {
-      if (countPhrase(phrase, text) > 0) evidence.push({ phrase, place, points: weight * PLACE_FACTOR[place] });
+    for (const [place, text, lower] of places) {
+      if (countPhrase(phrase, text, lower) > 0) evidence.push({ phrase, place, points: weight * PLACE_FACTOR[place] });
     }
   }
   evidence.sort((a, b) => b.points - a.points);
@@ -70,8 +88,9 @@ export function scoreTopic(topic: Topic, title: string, abstract: string): { sco
 /** The tags a paper mentions, most-mentioned first (ties in vocabulary order), at most `max`. */
 export function assignTags(tags: readonly Tag[], title: string, abstract: string, max: number): string[] {
   const text = `${title}\n${title}\n${title}\n${abstract}`; // a title mention counts three times
+  const lower = text.toLowerCase();
   return tags
-    .map((tag, order) => ({ tag, order, mentions: tag.variants.reduce((n, v) => n + countPhrase(v, text), 0) }))
+    .map((tag, order) => ({ tag, order, mentions: tag.variants.reduce((n, v) => n + countPhrase(v, text, lower), 0) }))
     .filter((t) => t.mentions > 0)
     .sort((a, b) => b.mentions - a.mentions || a.order - b.order)
     .slice(0, max)

@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Paragraph, PhrasingContent, Root, RootContent, FootnoteDefinition } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
@@ -12,15 +12,14 @@ import { stringify as toYaml } from 'yaml';
 import type { CleanBlocks, Inline } from './clean/segments.ts';
 
 /**
- * The MDX dialect of the site: MDX + GFM (footnotes) + math + YAML frontmatter. The same
- * processor serialises our trees and re-parses them to prove the result is inert.
+ * The MDX dialect of the site: MDX + GFM (footnotes) + math. The same processor serialises our
+ * trees and re-parses them to prove the result is inert. Frontmatter is YAML, written apart.
  */
 const mdx = unified()
   .use(remarkParse)
   .use(remarkMdx)
   .use(remarkGfm)
   .use(remarkMath)
-  .use(remarkFrontmatter, ['yaml'])
   .use(remarkStringify, {
     bullet: '-',
     // mdast-util-to-markdown escapes `{` and `<` for MDX, but not a paragraph that starts with
@@ -72,15 +71,21 @@ export function paperBodyTree(blocks: CleanBlocks): RootContent[] {
 /**
  * Serialises frontmatter and body to MDX. The frontmatter goes through a YAML serialiser (so
  * quotes, colons, `#` and `---` in titles stay data) and the body through remark (so `{`, `<`,
- * `import`/`export` stay text). The output is then parsed back and rejected if anything in it
+ * `import`/`export` stay text). The body is then parsed back and rejected if anything in it
  * would run or render as markup, or if its text differs from the tree's.
  */
 export function toMdx(frontmatter: Record<string, unknown>, body: RootContent[]): string {
-  const yaml = toYaml(frontmatter, { lineWidth: 0, sortMapEntries: false }).trimEnd();
-  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yaml }, ...body] };
-  const output = mdx.stringify(tree);
-  assertInert(output, tree);
-  return output;
+  const bodyTree: Root = { type: 'root', children: body };
+  const bodyText = mdx.stringify(bodyTree);
+  assertInert(bodyText, bodyTree);
+  // The digest of the proven-inert body: the site's loader refuses a body that no longer matches.
+  const yaml = toYaml({ ...frontmatter, bodyDigest: bodyDigest(bodyText) }, { lineWidth: 0, sortMapEntries: false });
+  return `---\n${yaml}---\n\n${bodyText}`;
+}
+
+/** A digest of an MDX body, recorded in its frontmatter when the ingest has proven it inert. */
+export function bodyDigest(body: string): string {
+  return createHash('sha256').update(body).digest('hex').slice(0, 32);
 }
 
 /** Parses MDX back and throws if it holds code, JSX or HTML, or if its text changed. */
@@ -91,8 +96,7 @@ export function assertInert(output: string, expected: Root): void {
       throw new Error(`refusing to write MDX that contains a ${node.type} node:\n${output}`);
     }
   });
-  const bodyText = (root: Root) => toString({ ...root, children: root.children.filter((c) => c.type !== 'yaml') });
-  if (bodyText(reparsed) !== bodyText(expected)) {
-    throw new Error(`MDX round trip changed the text:\n${bodyText(expected)}\n≠\n${bodyText(reparsed)}`);
+  if (toString(reparsed) !== toString(expected)) {
+    throw new Error(`MDX round trip changed the text:\n${toString(expected)}\n≠\n${toString(reparsed)}`);
   }
 }

@@ -25,6 +25,8 @@ export const paperSchema = z.object({
   math: z.boolean(),
   /** Every scrape line the paper was found at, first occurrence first. */
   provenance: z.array(z.object({ file: z.string(), line: z.number().int().positive() })).min(1),
+  /** Digest of the body the ingest proved inert; the loader refuses a body that differs. */
+  bodyDigest: z.string().regex(/^[0-9a-f]{32}$/),
 });
 
 /** The frontmatter of a curator note (`content/notes/<slug>.mdx`); all fields optional. */

@@ -93,8 +93,8 @@ describe('scraped text never becomes code', () => {
   it('serialises frontmatter with YAML quoting', () => {
     const title = 'A: "b" # c\n--- d';
     const mdx = toMdx({ title }, []);
-    const frontmatter = /^---\n([\s\S]*?)\n---\n$/.exec(mdx)![1]!;
-    expect(parseYaml(frontmatter)).toEqual({ title });
+    const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(mdx)![1]!;
+    expect(parseYaml(frontmatter)).toEqual({ title, bodyDigest: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 });
 
