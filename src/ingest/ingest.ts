@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { bodyIsIntact } from './mdx.ts';
 import { mergePapers } from './merge.ts';
-import { replaceFile, replaceFolder } from './output.ts';
-import { buildPaperPage } from './paper.ts';
+import { buildPages, type PageJob } from './build-pages.ts';
+import { ingestFingerprint, keyOfPage, pageKey } from './cache.ts';
+import { readFolder, replaceFile, replaceFolder } from './output.ts';
 import { parseSource, type RawPaper } from './parse.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { readSources } from './sources.ts';
@@ -85,14 +87,24 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     });
   }
 
+  // A page whose inputs are unchanged since the last run is reused as it is: same key, same bytes.
+  const fingerprint = await ingestFingerprint(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
+  const current = await readFolder(paths.papers);
   const files = new Map<string, string>();
+  const jobs: PageJob[] = [];
   merged.papers.forEach((paper, i) => {
-    const page = buildPaperPage(paper, assigned.slugs[i]!, taxonomy);
-    files.set(`${page.slug}.mdx`, page.mdx);
+    const slug = assigned.slugs[i]!;
+    const name = `${slug}.mdx`;
+    const key = pageKey(fingerprint, [slug, paper.title, paper.abstract, paper.provenance]);
+    const previous = current.get(name);
+    if (previous !== undefined && keyOfPage(previous) === key && bodyIsIntact(previous)) files.set(name, previous);
+    else jobs.push({ paper, slug, key });
   });
+  const built = await buildPages(jobs, taxonomy, paths.taxonomy);
+  jobs.forEach((job, i) => files.set(`${job.slug}.mdx`, built[i]!));
   diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
 
-  const written = await replaceFolder(paths.papers, files);
+  const written = await replaceFolder(paths.papers, files, current);
   await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
   return { ok: true, diagnostics, papers: files.size, written };
 }

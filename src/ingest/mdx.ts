@@ -88,6 +88,19 @@ export function bodyDigest(body: string): string {
   return createHash('sha256').update(body).digest('hex').slice(0, 32);
 }
 
+/** Splits a generated page into its YAML frontmatter and its body. */
+export function splitPage(mdx: string): { yaml: string; body: string } | undefined {
+  const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(mdx);
+  return match ? { yaml: match[1]!, body: match[2]! } : undefined;
+}
+
+/** Whether a generated page's body is still the one the ingest proved inert (nobody edited it). */
+export function bodyIsIntact(mdx: string): boolean {
+  const page = splitPage(mdx);
+  const recorded = page && /^bodyDigest: ([0-9a-f]{32})$/m.exec(page.yaml)?.[1];
+  return recorded !== undefined && recorded === bodyDigest(page!.body);
+}
+
 /** Parses MDX back and throws if it holds code, JSX or HTML, or if its text changed. */
 export function assertInert(output: string, expected: Root): void {
   const reparsed = mdx.parse(output);

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 
 /** Reads every file of a folder into a map (name → content); a missing folder is empty. */
-async function readFolder(dir: string): Promise<Map<string, string>> {
+export async function readFolder(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   let names: string[] = [];
   try {
@@ -18,13 +18,15 @@ async function readFolder(dir: string): Promise<Map<string, string>> {
  * Replaces the content of a folder with `files` (name → content) as one step: everything is
  * written to a sibling folder first and swapped in by renames, so a failure never leaves a
  * half-written folder. When nothing differs, nothing is touched (not even timestamps).
- * Returns how many files were added, changed and removed.
+ * Returns how many files were added, changed and removed. `current` saves re-reading the folder
+ * when the caller has just read it.
  */
 export async function replaceFolder(
   dir: string,
   files: ReadonlyMap<string, string>,
+  current: ReadonlyMap<string, string> | undefined = undefined,
 ): Promise<{ added: number; changed: number; removed: number }> {
-  const current = await readFolder(dir);
+  current ??= await readFolder(dir);
   let added = 0;
   let changed = 0;
   for (const [name, content] of files) {

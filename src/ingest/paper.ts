@@ -31,8 +31,11 @@ export function describe(blocks: CleanBlocks): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
-/** Turns a merged paper into its MDX page: cleans, classifies and serialises it. */
-export function buildPaperPage(paper: MergedPaper, slug: string, taxonomy: Taxonomy): PaperPage {
+/**
+ * Turns a merged paper into its MDX page: cleans, classifies and serialises it. `ingestKey`
+ * identifies the inputs (see `cache.ts`) so that an unchanged page is not built again.
+ */
+export function buildPaperPage(paper: MergedPaper, slug: string, ingestKey: string, taxonomy: Taxonomy): PaperPage {
   const title = cleanTitle(paper.title);
   const blocks = cleanAbstract(paper.abstract);
   const abstract = blocks.map(inlineText).join('\n\n');
@@ -44,10 +47,12 @@ export function buildPaperPage(paper: MergedPaper, slug: string, taxonomy: Taxon
     abstract,
     topic: placement.topic,
     tags: placement.tags,
+    mentionedTags: placement.mentioned,
     code: codeLinks(blocks),
     placement: { score: placement.score, evidence: placement.evidence.slice(0, 5) },
     math: blocks.some((inlines) => inlines.some((inline) => inline.kind === 'math')),
     provenance: paper.provenance,
+    ingestKey,
   };
   return { slug, mdx: toMdx(frontmatter, paperBodyTree(blocks)) };
 }

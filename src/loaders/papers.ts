@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { bodyDigest } from '../ingest/mdx.ts';
+import { bodyIsIntact, splitPage } from '../ingest/mdx.ts';
 
 /**
  * Loads the generated paper pages (`content/papers/*.mdx`) and renders them once, at load
@@ -14,7 +14,7 @@ import { bodyDigest } from '../ingest/mdx.ts';
  * Why not the `glob` loader: it turns every `.mdx` entry into its own compiled JavaScript
  * module, which at 10,000 papers dominates the build's time and memory. These files cannot
  * hold JSX, imports or expressions — the ingest proved each body inert and recorded its digest
- * (`bodyDigest` in the frontmatter), which this loader checks — so they render identically as
+ * (`bodyDigest` in the frontmatter), which this loader checks (`bodyIsIntact`) — so they render identically as
  * Markdown. Hand-written MDX with components belongs in `content/notes/`, loaded by `glob`.
  */
 export function papersLoader(options: { base: string }): Loader {
@@ -30,22 +30,23 @@ export function papersLoader(options: { base: string }): Loader {
         // The data store wants paths relative to the project root.
         const filePath = path.relative(root, path.join(dir, name));
         const text = await readFile(path.join(dir, name), 'utf8');
-        const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text);
-        if (!match) throw new Error(`${filePath}: no frontmatter. Re-run \`npm run ingest\`.`);
-        const [, yaml, body] = match as unknown as [string, string, string];
-        const frontmatter = parseYaml(yaml) as Record<string, unknown>;
-        const id = String(frontmatter.slug ?? name.replace(/\.mdx$/, ''));
-        if (frontmatter.bodyDigest !== bodyDigest(body)) {
+        const page = splitPage(text);
+        if (!page) throw new Error(`${filePath}: no frontmatter. Re-run \`npm run ingest\`.`);
+        if (!bodyIsIntact(text)) {
           throw new Error(
             `${filePath} was changed by hand (its body no longer matches its bodyDigest). ` +
-              'Generated pages are overwritten by `npm run ingest`: put hand-written text in content/notes/<slug>.mdx instead.',
+              'Generated pages are rewritten by `npm run ingest`: put hand-written text in content/notes/<slug>.mdx instead.',
           );
         }
+        // The ingest names each file after its slug, so the id is known before parsing anything.
+        const id = name.replace(/\.mdx$/, '');
         seen.add(id);
         const digest = generateDigest(text);
         if (store.get(id)?.digest === digest) continue;
-        const data = await parseData({ id, data: frontmatter, filePath });
-        store.set({ id, data, body, digest, filePath, rendered: await renderMarkdown(body) });
+        const data = await parseData({ id, data: parseYaml(page.yaml) as Record<string, unknown>, filePath });
+        if (data.slug !== id)
+          throw new Error(`${filePath}: its slug is "${String(data.slug)}", not "${id}". Re-run \`npm run ingest\`.`);
+        store.set({ id, data, body: page.body, digest, filePath, rendered: await renderMarkdown(page.body) });
         rendered++;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

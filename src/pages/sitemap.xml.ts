@@ -1,7 +1,7 @@
 /** `sitemap.xml`: every indexable page of the site, with absolute URLs under SITE_URL + BASE_PATH. */
 import type { APIRoute } from 'astro';
 import { PAGE_SIZE } from '../consts.ts';
-import { getPapers, groupBy } from '../utils/papers.ts';
+import { getPapers, papersByTag, papersByTopic } from '../utils/papers.ts';
 import { allTopics } from '../utils/taxonomy.ts';
 import { absolute, href, paperHref, tagHref, topicHref } from '../utils/url.ts';
 import { xml } from './feed.xml.ts';
@@ -14,8 +14,8 @@ function pageUrls(base: string, count: number): string[] {
 
 export const GET: APIRoute = async ({ site }) => {
   const papers = await getPapers();
-  const byTopic = groupBy(papers, (p) => [p.data.topic]);
-  const byTag = groupBy(papers, (p) => p.data.tags);
+  const byTopic = await papersByTopic();
+  const byTag = await papersByTag();
   const paths = [
     href(),
     href('search/'),

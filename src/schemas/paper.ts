@@ -14,6 +14,8 @@ export const paperSchema = z.object({
   topic: z.string().min(1),
   /** Tag slugs from the curated vocabulary, most relevant first. */
   tags: z.array(z.string()),
+  /** Every tag the paper mentions (a superset of `tags`): their variants are its search synonyms. */
+  mentionedTags: z.array(z.string()),
   /** Code repositories the abstract links to. */
   code: z.array(z.url()),
   /** Why the paper is in its topic: the score and the strongest phrases that placed it. */
@@ -25,6 +27,8 @@ export const paperSchema = z.object({
   math: z.boolean(),
   /** Every scrape line the paper was found at, first occurrence first. */
   provenance: z.array(z.object({ file: z.string(), line: z.number().int().positive() })).min(1),
+  /** Key of the inputs the page was made from; the ingest reuses the page while it matches. */
+  ingestKey: z.string().regex(/^[0-9a-f]{32}$/),
   /** Digest of the body the ingest proved inert; the loader refuses a body that differs. */
   bodyDigest: z.string().regex(/^[0-9a-f]{32}$/),
 });

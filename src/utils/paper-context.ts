@@ -1,5 +1,5 @@
 import { RELATED_COUNT } from '../consts.ts';
-import type { Paper } from './papers.ts';
+import { groupBy, type Paper } from './papers.ts';
 import { relatedDocuments } from './related.ts';
 
 /** What a paper page shows besides the paper itself. */
@@ -20,13 +20,7 @@ export function paperContexts(papers: readonly Paper[]): Map<string, PaperContex
     RELATED_COUNT,
   );
   const contexts = new Map<string, PaperContext>();
-  const inTopic = new Map<string, Paper[]>();
-  for (const paper of papers) {
-    const list = inTopic.get(paper.data.topic) ?? [];
-    list.push(paper);
-    inTopic.set(paper.data.topic, list);
-  }
-  for (const list of inTopic.values()) {
+  for (const list of groupBy(papers, (p) => [p.data.topic]).values()) {
     list.forEach((paper, i) => {
       contexts.set(paper.data.slug, {
         related: (related.get(paper.data.slug) ?? []).map((slug) => bySlug.get(slug)!),

@@ -30,3 +30,16 @@ export function groupBy(papers: readonly Paper[], keys: (paper: Paper) => readon
   }
   return groups;
 }
+
+let topicGroups: Promise<Map<string, Paper[]>> | undefined;
+let tagGroups: Promise<Map<string, Paper[]>> | undefined;
+
+/** Papers by topic slug, in title order; computed once per build (the sidebar of every page uses it). */
+export function papersByTopic(): Promise<Map<string, Paper[]>> {
+  return (topicGroups ??= getPapers().then((papers) => groupBy(papers, (p) => [p.data.topic])));
+}
+
+/** Papers by tag slug, in title order; computed once per build. */
+export function papersByTag(): Promise<Map<string, Paper[]>> {
+  return (tagGroups ??= getPapers().then((papers) => groupBy(papers, (p) => p.data.tags)));
+}

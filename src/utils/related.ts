@@ -1,8 +1,9 @@
 /**
  * Related papers by content: TF-IDF vectors over title and abstract, cosine similarity through
  * an inverted index. Memory is O(total distinct terms per paper + n), never an n × n matrix;
- * each paper only looks at the postings of its strongest terms, and terms too common to
- * discriminate are skipped, so the work per paper stays bounded as the collection grows.
+ * each paper only looks at the postings of its strongest terms, and each term's postings are
+ * pruned to the papers it weighs most in, so the work per paper stays bounded as the
+ * collection grows.
  */
 
 /** What similarity needs of a paper. */
@@ -22,8 +23,12 @@ const STOPWORDS = new Set(
 
 /** How many of its highest-weighted terms a paper uses to look for neighbours. */
 const QUERY_TERMS = 32;
-/** Terms found in more papers than this are skipped when looking for neighbours. */
-const MAX_POSTINGS = 2_000;
+/**
+ * Each term keeps only the papers it weighs most in (an impact-ordered, pruned index): a
+ * neighbour found through a term that barely matters to it is not worth the work. This bounds
+ * the work per paper at QUERY_TERMS × MAX_POSTINGS, whatever the size of the collection.
+ */
+const MAX_POSTINGS = 256;
 /** A title word counts as much as this many abstract words. */
 const TITLE_BOOST = 3;
 
@@ -69,15 +74,19 @@ export function relatedDocuments(documents: readonly Document[], count: number):
     };
   });
 
-  // Inverted index: term → (document, weight) postings.
-  const postingDocs: number[][] = Array.from({ length: termIds.size }, () => []);
-  const postingWeights: number[][] = Array.from({ length: termIds.size }, () => []);
+  // Inverted index: term → (document, weight) postings, strongest first, pruned to MAX_POSTINGS.
+  const postings: { doc: number; weight: number }[][] = Array.from({ length: termIds.size }, () => []);
   vectors.forEach((vector, doc) => {
-    vector.terms.forEach((term, k) => {
-      postingDocs[term]!.push(doc);
-      postingWeights[term]!.push(vector.weights[k]!);
-    });
+    vector.terms.forEach((term, k) => postings[term]!.push({ doc, weight: vector.weights[k]! }));
   });
+  const postingDocs: Int32Array[] = [];
+  const postingWeights: Float64Array[] = [];
+  for (const list of postings) {
+    list.sort((a, b) => b.weight - a.weight || a.doc - b.doc);
+    const kept = list.slice(0, MAX_POSTINGS);
+    postingDocs.push(Int32Array.from(kept, (p) => p.doc));
+    postingWeights.push(Float64Array.from(kept, (p) => p.weight));
+  }
 
   const scores = new Float64Array(n);
   const related = new Map<string, string[]>();
@@ -87,7 +96,6 @@ export function relatedDocuments(documents: readonly Document[], count: number):
     for (let k = 0; k < limit; k++) {
       const term = vector.terms[k]!;
       const docs = postingDocs[term]!;
-      if (docs.length > MAX_POSTINGS) continue;
       const weights = postingWeights[term]!;
       const w = vector.weights[k]!;
       for (let p = 0; p < docs.length; p++) {
@@ -97,12 +105,30 @@ export function relatedDocuments(documents: readonly Document[], count: number):
         scores[other] = scores[other]! + w * weights[p]!;
       }
     }
-    touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
     related.set(
       documents[doc]!.id,
-      touched.slice(0, count).map((other) => documents[other]!.id),
+      topK(touched, scores, count).map((other) => documents[other]!.id),
     );
     for (const other of touched) scores[other] = 0;
   });
   return related;
+}
+
+/**
+ * The `k` candidates with the highest scores, best first, ties by lower index. A small sorted
+ * buffer instead of sorting every candidate: thousands of candidates, five wanted.
+ */
+export function topK(candidates: readonly number[], scores: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  for (const candidate of candidates) {
+    if (best.length === k && !better(candidate, best[k - 1]!)) continue;
+    let i = Math.min(best.length, k - 1);
+    best[i] = candidate;
+    while (i > 0 && better(best[i]!, best[i - 1]!)) {
+      [best[i], best[i - 1]] = [best[i - 1]!, best[i]!];
+      i--;
+    }
+  }
+  return best;
 }

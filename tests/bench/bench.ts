@@ -60,7 +60,15 @@ function scratchProject(size: number): string {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(path.join(root, 'content', 'sources'), { recursive: true });
   mkdirSync(path.join(root, 'content', 'notes'), { recursive: true });
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/topics.yaml']) {
+  for (const entry of [
+    'src',
+    'public',
+    'astro.config.mjs',
+    'tsconfig.json',
+    'package.json',
+    'package-lock.json',
+    'content/topics.yaml',
+  ]) {
     cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
@@ -126,7 +134,7 @@ for (const size of sizes) {
   const root = scratchProject(size);
   const ingestRun = timed('node', ['src/ingest/cli.ts'], root);
   const build = timed(path.join(root, 'node_modules/.bin/astro'), ['build'], root);
-  const indexMs = Number(/indexed the paper pages, in (\d+) ms/.exec(build.output)?.[1] ?? 0);
+  const indexMs = Number(/indexed \d+ paper pages in (\d+) ms/.exec(build.output)?.[1] ?? 0);
   const pages = Number(/(\d+) page\(s\) built/.exec(build.output)?.[1] ?? 0);
   const dist = path.join(root, 'dist');
   const output = files(dist);

@@ -16,6 +16,8 @@ export function scratchProject(sources: Record<string, string | Uint8Array>, opt
   mkdirSync(path.join(root, 'content', 'sources'), { recursive: true });
   mkdirSync(path.join(root, 'content', 'notes'), { recursive: true });
   cpSync(path.join(ROOT, 'content', 'topics.yaml'), path.join(root, 'content', 'topics.yaml'));
+  // The lock file is an input of the ingest (see src/ingest/cache.ts), as in the real project.
+  cpSync(path.join(ROOT, 'package-lock.json'), path.join(root, 'package-lock.json'));
   for (const [name, text] of Object.entries(sources)) writeFileSync(path.join(root, 'content', 'sources', name), text);
   if (options.site) {
     for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {

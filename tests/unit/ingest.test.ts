@@ -52,6 +52,31 @@ describe('ingest of the seed', () => {
   });
 });
 
+describe('reusing unchanged pages', () => {
+  it('rebuilds a page whose inputs changed, reuses the others, and never reuses an edited page', async () => {
+    const { paths } = project({
+      'a.txt': scrape([
+        ['Spiking Things', abstractAbout('spikes')],
+        ['Other Paper', abstractAbout('others')],
+      ]),
+    });
+    await ingest(paths);
+    const spiking = path.join(paths.papers, 'spiking-things.mdx');
+    const other = path.join(paths.papers, 'other-paper.mdx');
+    const otherBefore = readFileSync(other, 'utf8');
+    // An edit by hand keeps the ingestKey but breaks the body digest: the ingest must rewrite it.
+    writeFileSync(spiking, readFileSync(spiking, 'utf8').replace(/We study(?![\s\S]*We study)/, 'We {hand-edited}'));
+    const result = await ingest(paths);
+    expect(result.written).toEqual({ added: 0, changed: 1, removed: 0 });
+    expect(readFileSync(spiking, 'utf8')).toContain('We study spikes');
+    expect(readFileSync(other, 'utf8')).toBe(otherBefore);
+    // The taxonomy is an input of every page: changing it changes the key of every page.
+    writeFileSync(paths.taxonomy, readFileSync(paths.taxonomy, 'utf8').replace('maxTags: 6', 'maxTags: 5'));
+    const retagged = await ingest(paths);
+    expect(retagged.written).toEqual({ added: 0, changed: 2, removed: 0 });
+  });
+});
+
 describe('merging scrapes', () => {
   it('a second scrape repeating papers adds no duplicate page and records both provenances', async () => {
     const a = scrape([

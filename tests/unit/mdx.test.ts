@@ -39,7 +39,7 @@ function page(title: string, abstract: string) {
     fingerprint: abstractFingerprint(abstract),
     provenance: [{ file: 'content/sources/hostile.txt', line: 3 }],
   };
-  return buildPaperPage(paper, 'hostile', taxonomy).mdx;
+  return buildPaperPage(paper, 'hostile', '0'.repeat(32), taxonomy).mdx;
 }
 
 /** A JSX runtime that builds a plain tree, so we can see exactly what the MDX would render. */

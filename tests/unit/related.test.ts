@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedDocuments, tokenize } from '../../src/utils/related.ts';
+import { relatedDocuments, tokenize, topK } from '../../src/utils/related.ts';
 
 const docs = [
   {
@@ -52,6 +52,13 @@ describe('related papers', () => {
       text: 'spiking delays motif',
     }));
     for (const list of relatedDocuments(many, 5).values()) expect(list.length).toBeLessThanOrEqual(5);
+  });
+
+  it('picks the top k by score, ties by lower index, best first', () => {
+    const scores = Float64Array.from([0.5, 0.9, 0.1, 0.9, 0.7, 0.3]);
+    expect(topK([0, 1, 2, 3, 4, 5], scores, 3)).toEqual([1, 3, 4]);
+    expect(topK([5, 4, 3, 2, 1, 0], scores, 3)).toEqual([1, 3, 4]);
+    expect(topK([2], scores, 3)).toEqual([2]);
   });
 
   it('tokenises without stop words and folds plurals', () => {

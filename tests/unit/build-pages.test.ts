@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildPages, type PageJob } from '../../src/ingest/build-pages.ts';
+import { abstractFingerprint } from '../../src/ingest/merge.ts';
+import { buildPaperPage } from '../../src/ingest/paper.ts';
+import { parseSource } from '../../src/ingest/parse.ts';
+import { slugify, titleKey } from '../../src/ingest/slugs.ts';
+import { loadTaxonomy, TAXONOMY_FILE } from '../../src/ingest/taxonomy.ts';
+import { syntheticScrape } from '../bench/synthetic.ts';
+
+describe('building pages in parallel', () => {
+  it('gives the same bytes, in the same order, as building them one by one', async () => {
+    const seed = readFileSync('content/sources/000_bfef83f9b2ef0b4d.txt', 'utf8');
+    const { papers } = parseSource({ file: 'synthetic.txt', lines: syntheticScrape(seed, 900, 3).split('\n') });
+    const jobs: PageJob[] = papers.map((raw, i) => ({
+      paper: {
+        title: raw.title,
+        abstract: raw.abstract,
+        key: titleKey(raw.title),
+        fingerprint: abstractFingerprint(raw.abstract),
+        provenance: [raw.provenance],
+      },
+      slug: `${slugify(raw.title)}-${i}`,
+      key: String(i).padStart(32, '0'),
+    }));
+    const taxonomy = loadTaxonomy();
+    const parallel = await buildPages(jobs, taxonomy, TAXONOMY_FILE);
+    expect(parallel).toEqual(jobs.map((job) => buildPaperPage(job.paper, job.slug, job.key, taxonomy).mdx));
+  });
+});
