@@ -104,7 +104,9 @@ const withoutKey = (mdx: string) => mdx.replace(/^ingestKey: [0-9a-f]+\n/m, '');
 describe('emitted MDX', () => {
   it('matches the fixture for the paper with the most debris (math, URL-free, footnote-free)', async () => {
     const file = readdirSync('content/papers').find((name) => name.startsWith('aptx-neuron'))!;
-    await expect(withoutKey(readFileSync(`content/papers/${file}`, 'utf8'))).toMatchFileSnapshot('../fixtures/aptx-neuron.mdx');
+    await expect(withoutKey(readFileSync(`content/papers/${file}`, 'utf8'))).toMatchFileSnapshot(
+      '../fixtures/aptx-neuron.mdx',
+    );
   });
 
   it('matches the fixture for the paper with a footnote', async () => {
