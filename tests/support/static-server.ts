@@ -17,13 +17,19 @@ const TYPES: Record<string, string> = {
 /**
  * A plain static file server, like any static host: serves `dir` under the sub-path `base`
  * (e.g. `/neurons/`), `index.html` for folders, and `404.html` with status 404 for the rest.
- * It knows nothing about Astro, so what passes here passes on a real host.
+ * It knows nothing about Astro, so what passes here passes on a real host. `onServe` hears of
+ * every file sent (the benchmark counts the bytes a search fetches with it).
  */
-export function serveStatic(dir: string, base: string): Promise<{ server: Server; origin: string }> {
+export function serveStatic(
+  dir: string,
+  base: string,
+  onServe: (url: string, bytes: number) => void = () => undefined,
+): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (file: string, status = 200) => {
       res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      onServe(url.pathname, statSync(file).size);
       createReadStream(file).pipe(res);
     };
     const notFound = () => send(path.join(dir, '404.html'), 404);
