@@ -4,6 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { htmlFiles, siteDir } from '../support/site.ts';
 
 describe('HTML', () => {
+  it('uses the project configuration (a known-bad page fails it)', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const report = await validator.validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><img src="x.png"></body></html>',
+      path.join(siteDir(), 'probe.html'),
+    );
+    const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
+    expect(rules).toEqual(expect.arrayContaining(['close-order', 'wcag/h37']));
+  });
+
   it('every built page is valid (html-validate:standard, zero errors)', async () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     const files = htmlFiles();
