@@ -28,5 +28,6 @@ export function pageKey(fingerprint: string, parts: unknown): string {
 
 /** Reads the key a generated page was made with (its `ingestKey` frontmatter field). */
 export function keyOfPage(mdx: string | undefined): string | undefined {
-  return mdx ? /^ingestKey: ([0-9a-f]{32})$/m.exec(mdx)?.[1] : undefined;
+  // YAML quotes a key that would read as a number (all digits, or digits with one `e`).
+  return mdx ? /^ingestKey: "?([0-9a-f]{32})"?$/m.exec(mdx)?.[1] : undefined;
 }

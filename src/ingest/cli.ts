@@ -6,7 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { ingest, printDiagnostics, projectPaths } from './ingest.ts';
 
 const started = performance.now();
-const result = await ingest(projectPaths(process.cwd()));
+const result = await ingest(projectPaths(process.cwd())).catch((error: Error) => {
+  // A broken taxonomy or an unwritable folder: say what, without a stack trace.
+  console.error(`ingest: ${error.message}\nThe previous output is untouched.`);
+  process.exit(1);
+});
 printDiagnostics(result.diagnostics, (line) => console.error(line));
 const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
 const ms = Math.round(performance.now() - started);

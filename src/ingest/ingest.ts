@@ -104,8 +104,9 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   jobs.forEach((job, i) => files.set(`${job.slug}.mdx`, built[i]!));
   diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
 
-  const written = await replaceFolder(paths.papers, files, current);
+  // The registry first: should the swap of pages fail, the slugs they will get are already kept.
   await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
+  const written = await replaceFolder(paths.papers, files, current);
   return { ok: true, diagnostics, papers: files.size, written };
 }
 

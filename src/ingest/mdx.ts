@@ -97,7 +97,8 @@ export function splitPage(mdx: string): { yaml: string; body: string } | undefin
 /** Whether a generated page's body is still the one the ingest proved inert (nobody edited it). */
 export function bodyIsIntact(mdx: string): boolean {
   const page = splitPage(mdx);
-  const recorded = page && /^bodyDigest: ([0-9a-f]{32})$/m.exec(page.yaml)?.[1];
+  // YAML quotes a digest that would read as a number (`"037e6649…"` is a float): allow quotes.
+  const recorded = page && /^bodyDigest: "?([0-9a-f]{32})"?$/m.exec(page.yaml)?.[1];
   return recorded !== undefined && recorded === bodyDigest(page!.body);
 }
 

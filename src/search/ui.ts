@@ -239,7 +239,6 @@ export function openSearchDialog(base: string): void {
         full.href = url.pathname + url.search;
       },
     });
-    dialog.addEventListener('close', () => undefined);
     dialog.showModal();
     input.focus();
     return;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keyOfPage } from '../../src/ingest/cache.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
 
@@ -74,6 +75,14 @@ describe('reusing unchanged pages', () => {
     writeFileSync(paths.taxonomy, readFileSync(paths.taxonomy, 'utf8').replace('maxTags: 6', 'maxTags: 5'));
     const retagged = await ingest(paths);
     expect(retagged.written).toEqual({ added: 0, changed: 2, removed: 0 });
+  });
+});
+
+describe('keyOfPage', () => {
+  it('reads a key whether or not YAML quoted it', () => {
+    const key = '037e6649310363193975432387840198';
+    expect(keyOfPage(`---\ningestKey: "${key}"\n---\n`)).toBe(key);
+    expect(keyOfPage(`---\ningestKey: ${key.replace('037e', 'abcd')}\n---\n`)).toBe(key.replace('037e', 'abcd'));
   });
 });
 

@@ -4,7 +4,7 @@ import { evaluate } from '@mdx-js/mdx';
 import { parse as parseYaml } from 'yaml';
 import { cleanAbstract, cleanTitle } from '../../src/ingest/clean/segments.ts';
 import { abstractFingerprint } from '../../src/ingest/merge.ts';
-import { assertInert, paperBodyTree, toMdx } from '../../src/ingest/mdx.ts';
+import { assertInert, bodyIsIntact, paperBodyTree, splitPage, toMdx } from '../../src/ingest/mdx.ts';
 import { buildPaperPage } from '../../src/ingest/paper.ts';
 import { titleKey } from '../../src/ingest/slugs.ts';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.ts';
@@ -88,6 +88,17 @@ describe('scraped text never becomes code', () => {
     expect(() => assertInert('export const x = 1\n', tree)).toThrow(/mdxjsEsm/);
     expect(() => assertInert('{1 + 1}\n', tree)).toThrow(/mdxFlowExpression/);
     expect(() => assertInert('<b>x</b>\n', tree)).toThrow(/mdxJsx/);
+  });
+
+  it('recognises an intact body whose digest YAML had to quote (found at 100,000 papers)', () => {
+    const body = 'Some body text.\n';
+    const mdx = toMdx({ title: 'T' }, [{ type: 'paragraph', children: [{ type: 'text', value: 'Some body text.' }] }]);
+    expect(bodyIsIntact(mdx)).toBe(true);
+    // The same page as YAML writes it when the digest looks like a number, e.g. "037e6649…".
+    const quoted = mdx.replace(/^bodyDigest: (\w+)$/m, 'bodyDigest: "$1"');
+    expect(bodyIsIntact(quoted)).toBe(true);
+    expect(bodyIsIntact(quoted.replace('Some body', 'Edited body'))).toBe(false);
+    expect(body).toBe(splitPage(mdx)!.body);
   });
 
   it('serialises frontmatter with YAML quoting', () => {
