@@ -27,6 +27,7 @@ export interface Pagefind {
   options(options: { baseUrl?: string; highlightParam?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindOptions): Promise<PagefindSearch>;
+  /** Loads the filter index (searches report per-filter counts from then on) and returns all counts. */
   filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string, options?: PagefindOptions): Promise<void>;
 }
@@ -39,8 +40,6 @@ export function loadPagefind(base: string, highlightParam: string): Promise<Page
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: base, highlightParam, excerptLength: 24 });
     await pagefind.init();
-    // Loading the filter index first makes searches report per-filter counts.
-    await pagefind.filters();
     return pagefind;
   })());
 }

@@ -6,6 +6,13 @@
 import { excerptNodes } from './excerpt.ts';
 import { loadPagefind, type Pagefind, type PagefindOptions, type PagefindSearch } from './pagefind-api.ts';
 
+/**
+ * Topic and tag names, put in by the build (see `search-ui.js.ts`), so the filter lists can be
+ * shown before Pagefind's filter index (the biggest file after its page list) is fetched: a
+ * first query does not need it; the counts come when the reader turns to the filters.
+ */
+declare const FILTER_NAMES: { topic: string[]; tag: string[] };
+
 /** How many results to render at once; "Show more" renders the next batch. */
 const BATCH = 10;
 const HIGHLIGHT_PARAM = document.documentElement.dataset.highlightParam ?? 'highlight';
@@ -79,14 +86,27 @@ function createSearch(
     sort: sort.control.value === 'title' ? 'title' : '',
   });
 
-  const fillFilter = (control: HTMLSelectElement, counts: Record<string, number>, wanted: string, all: string) => {
-    const values = Object.keys(counts).sort((a, b) => a.localeCompare(b, 'en'));
+  let countsWanted = Boolean(options.initial.topic || options.initial.tag);
+  const fillFilter = (
+    control: HTMLSelectElement,
+    names: readonly string[],
+    counts: Record<string, number>,
+    wanted: string,
+    all: string,
+  ) => {
+    const known = Object.keys(counts).length > 0;
+    // With counts, list what the current results contain; before them, every name.
+    const values = (known ? Object.keys(counts) : [...names]).sort((a, b) => a.localeCompare(b, 'en'));
     if (wanted && !values.includes(wanted)) values.unshift(wanted);
     control.replaceChildren(
       element('option', { value: '' }, all),
       ...values.map((value) => element('option', { value }, counts[value] ? `${value} (${counts[value]})` : value)),
     );
     control.value = wanted;
+  };
+  const fillFilters = (counts: PagefindSearch['filters'], s: SearchState) => {
+    fillFilter(topic.control, FILTER_NAMES.topic, counts.topic ?? {}, s.topic, 'All topics');
+    fillFilter(tag.control, FILTER_NAMES.tag, counts.tag ?? {}, s.tag, 'All tags');
   };
 
   /** Renders the next batch of results; `replace` starts a new list (a new search). */
@@ -117,16 +137,16 @@ function createSearch(
     const s = state();
     options.onChange?.(s);
     pagefind ??= await loadPagefind(base, HIGHLIGHT_PARAM);
+    if (countsWanted) await pagefind.filters(); // loads the filter index once; searches then count
     const filterOptions: PagefindOptions = { filters: {} };
     if (s.topic) filterOptions.filters!.topic = s.topic;
     if (s.tag) filterOptions.filters!.tag = s.tag;
     if (s.sort) filterOptions.sort = { title: 'asc' };
     const browsing = !s.q && (s.topic || s.tag);
     if (!s.q && !browsing) {
-      const all = await pagefind.filters();
+      const counts = countsWanted ? await pagefind.filters() : {};
       if (mine !== generation) return;
-      fillFilter(topic.control, all.topic ?? {}, s.topic, 'All topics');
-      fillFilter(tag.control, all.tag ?? {}, s.tag, 'All tags');
+      fillFilters(counts, s);
       results.replaceChildren();
       more.hidden = true;
       status.textContent = 'Type to search titles and abstracts, or pick a topic or tag to browse.';
@@ -137,8 +157,7 @@ function createSearch(
     current = search;
     // Results, filters and the status line change together, once the first batch is ready.
     if (!(await renderBatch(search, mine, true))) return;
-    fillFilter(topic.control, search.filters.topic ?? {}, s.topic, 'All topics');
-    fillFilter(tag.control, search.filters.tag ?? {}, s.tag, 'All tags');
+    fillFilters(search.filters, s);
     const n = search.results.length;
     const what = s.q ? `for “${s.q}”` : 'in this selection';
     status.textContent = n === 0 ? `No results ${what}.` : `${n} ${n === 1 ? 'result' : 'results'} ${what}.`;
@@ -171,12 +190,17 @@ function createSearch(
     timer = setTimeout(run, 120);
   });
   for (const control of [topic.control, tag.control, sort.control]) control.addEventListener('change', run);
+  // The reader turns to the filters: fetch the filter index so the lists show counts.
+  for (const control of [topic.control, tag.control]) {
+    control.addEventListener('focus', () => {
+      if (countsWanted) return;
+      countsWanted = true;
+      void run();
+    });
+  }
   more.addEventListener('click', () => current && renderBatch(current, generation));
 
-  topic.control.append(element('option', { value: options.initial.topic }, options.initial.topic || 'All topics'));
-  tag.control.append(element('option', { value: options.initial.tag }, options.initial.tag || 'All tags'));
-  topic.control.value = options.initial.topic;
-  tag.control.value = options.initial.tag;
+  fillFilters({}, options.initial);
   void run();
   return { input, run };
 }

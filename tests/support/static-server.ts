@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,7 +17,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * A plain static file server, like any static host: serves `dir` under the sub-path `base`
- * (e.g. `/neurons/`), `index.html` for folders, and `404.html` with status 404 for the rest.
+ * (e.g. `/neurons/`), `index.html` for folders, `404.html` with status 404 for the rest, and
+ * text gzip-compressed.
  * It knows nothing about Astro, so what passes here passes on a real host. `onServe` hears of
  * every file sent (the benchmark counts the bytes a search fetches with it).
  */
@@ -28,7 +30,18 @@ export function serveStatic(
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (file: string, status = 200) => {
-      res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      // Like static hosts do, text is sent gzip-compressed (Pagefind's own files already are).
+      if (
+        /^(text\/|application\/(json|xml)|image\/svg)/.test(type) &&
+        /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+      ) {
+        const body = gzipSync(readFileSync(file));
+        res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+        onServe(url.pathname, body.length);
+        return res.end(body);
+      }
+      res.writeHead(status, { 'Content-Type': type });
       onServe(url.pathname, statSync(file).size);
       createReadStream(file).pipe(res);
     };
