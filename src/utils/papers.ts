@@ -43,3 +43,10 @@ export function papersByTopic(): Promise<Map<string, Paper[]>> {
 export function papersByTag(): Promise<Map<string, Paper[]>> {
   return (tagGroups ??= getPapers().then((papers) => groupBy(papers, (p) => p.data.tags)));
 }
+
+let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
+
+/** Curator notes by paper slug, read once per build (most papers have none). */
+export function notesBySlug(): Promise<Map<string, CollectionEntry<'notes'>>> {
+  return (notes ??= getCollection('notes').then((entries) => new Map(entries.map((note) => [note.id, note]))));
+}
