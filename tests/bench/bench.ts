@@ -8,22 +8,12 @@
  *   npm run bench -- --sizes 1000 # just these sizes (no docs/benchmarks.md written)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../support/browser.ts';
 import { buildEnvironment } from '../support/site-setup.ts';
+import { scratchProject } from '../support/project.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { syntheticScrape } from './synthetic.ts';
 
@@ -55,27 +45,10 @@ function timed(
 }
 
 /** A scratch copy of the project whose sources are the seed plus synthetic papers. */
-function scratchProject(size: number): string {
-  const root = path.join(SCRATCH, String(size));
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(path.join(root, 'content', 'sources'), { recursive: true });
-  mkdirSync(path.join(root, 'content', 'notes'), { recursive: true });
-  for (const entry of [
-    'src',
-    'public',
-    'astro.config.mjs',
-    'tsconfig.json',
-    'package.json',
-    'package-lock.json',
-    'content/topics.yaml',
-  ]) {
-    cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
-  }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  writeFileSync(path.join(root, 'content/sources/000_seed.txt'), SEED);
-  if (size > 119)
-    writeFileSync(path.join(root, 'content/sources/synthetic.txt'), syntheticScrape(SEED, size - 119, size));
-  return root;
+function benchProject(size: number): string {
+  const sources: Record<string, string> = { '000_seed.txt': SEED };
+  if (size > 119) sources['synthetic.txt'] = syntheticScrape(SEED, size - 119, size);
+  return scratchProject(sources, { site: true, root: path.join(SCRATCH, String(size)) }).root;
 }
 
 /** Every file under a folder with its size. */
@@ -126,7 +99,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 for (const size of sizes) {
   console.error(`\n=== ${size.toLocaleString('en')} papers`);
-  const root = scratchProject(size);
+  const root = benchProject(size);
   const ingestRun = timed('node', ['src/ingest/cli.ts'], root);
   const build = timed(path.join(root, 'node_modules/.bin/astro'), ['build'], root);
   const indexMs = Number(/indexed \d+ paper pages in (\d+) ms/.exec(build.output)?.[1] ?? 0);

@@ -11,7 +11,7 @@ import { cleanTitle } from '../../src/ingest/clean/segments.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { newPage, openBrowser } from '../support/pages.ts';
 import { scrape, scratchProject } from '../support/project.ts';
-import { buildEnvironment } from '../support/site-setup.ts';
+import { BASE, buildEnvironment, SITE_URL } from '../support/site-setup.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 const SECOND_SENTENCE = ' It goes on with a second sentence about spiking neurons.';
@@ -72,10 +72,10 @@ beforeAll(async () => {
   // A build that ran `process.exit(1)` or threw from an `export` would fail here.
   execFileSync(path.join(project.root, 'node_modules/.bin/astro'), ['build', '--silent'], {
     cwd: project.root,
-    env: { ...buildEnvironment(), BASE_PATH: '/neurons/', SITE_URL: 'https://example.org' },
+    env: { ...buildEnvironment(), BASE_PATH: BASE, SITE_URL },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const served = await serveStatic(path.join(project.root, 'dist'), '/neurons/');
+  const served = await serveStatic(path.join(project.root, 'dist'), BASE);
   origin = served.origin;
   stopServer = () => served.server.close();
   ({ browser, close } = await openBrowser());
@@ -94,7 +94,7 @@ describe('hostile scraped text', () => {
 
   it('every hostile paper is shown literally and nothing runs in the browser', async () => {
     const { page, context, problems } = await newPage(browser, origin);
-    await page.goto(`${origin}/neurons/papers/`);
+    await page.goto(`${origin}${BASE}papers/`);
     const links = await page
       .locator('.paper-list-title a')
       .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
@@ -117,7 +117,7 @@ describe('hostile scraped text', () => {
 
   it('search shows hostile excerpts as text too', async () => {
     const { page, context, problems } = await newPage(browser, origin);
-    await page.goto(`${origin}/neurons/search/?q=script`);
+    await page.goto(`${origin}${BASE}search/?q=script`);
     await page.locator('.search-results li').first().waitFor();
     await expect(page.locator('.search-results script, .search-results img').count()).resolves.toBe(0);
     await expect(page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).resolves.toBeUndefined();

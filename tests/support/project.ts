@@ -9,10 +9,20 @@ export const ROOT = process.cwd();
 /**
  * A scratch project with its own `content/` (the real taxonomy, the given sources) so that
  * tests can ingest and build without touching the working tree. With `site: true` it also
- * gets copies of the Astro sources and a link to node_modules, so it can be built.
+ * gets copies of the Astro sources and a link to node_modules, so it can be built. `root`
+ * places it in a given (emptied) folder instead of a temporary one.
  */
-export function scratchProject(sources: Record<string, string | Uint8Array>, options: { site?: boolean } = {}) {
-  const root = mkdtempSync(path.join(tmpdir(), 'neuron-papers-'));
+export function scratchProject(
+  sources: Record<string, string | Uint8Array>,
+  options: { site?: boolean; root?: string } = {},
+) {
+  let root: string;
+  if (options.root) {
+    root = options.root;
+    rmSync(root, { recursive: true, force: true });
+  } else {
+    root = mkdtempSync(path.join(tmpdir(), 'neuron-papers-'));
+  }
   mkdirSync(path.join(root, 'content', 'sources'), { recursive: true });
   mkdirSync(path.join(root, 'content', 'notes'), { recursive: true });
   cpSync(path.join(ROOT, 'content', 'topics.yaml'), path.join(root, 'content', 'topics.yaml'));

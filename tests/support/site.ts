@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { BASE } from './site-setup.ts';
+
+export { BASE, SITE_URL } from './site-setup.ts';
 
 /** The built site's folder and its origin on the local static server. */
 export const siteDir = (): string => inject('siteDir');
-export const BASE = '/neurons/';
-export const SITE_URL = 'https://example.org';
 /** A URL on the local static server: `url('papers/')` → `http://127.0.0.1:port/neurons/papers/`. */
 export const url = (p = ''): string => `${inject('origin')}${BASE}${p}`;
 
