@@ -18,13 +18,15 @@ const PARALLEL_THRESHOLD = 400;
  * Builds the MDX of every job, in input order. Building a page (cleaning, classifying,
  * serialising and re-parsing to prove it inert) is pure and CPU-bound, so large batches are
  * split across worker threads, one per core; the output is the same bytes either way.
+ * `workers` overrides the count (tests force real workers on a one-core machine).
  */
 export async function buildPages(
   jobs: readonly PageJob[],
   taxonomy: Taxonomy,
   taxonomyFile: string,
+  options: { workers?: number } = {},
 ): Promise<string[]> {
-  const workers = Math.min(os.availableParallelism(), Math.ceil(jobs.length / PARALLEL_THRESHOLD));
+  const workers = options.workers ?? Math.min(os.availableParallelism(), Math.ceil(jobs.length / PARALLEL_THRESHOLD));
   if (workers <= 1) return jobs.map((job) => buildPaperPage(job.paper, job.slug, job.key, taxonomy).mdx);
   const size = Math.ceil(jobs.length / workers);
   const chunks = Array.from({ length: workers }, (_, i) => jobs.slice(i * size, (i + 1) * size));

@@ -6,7 +6,8 @@ import { mergePapers } from './merge.ts';
 import { buildPages, type PageJob } from './build-pages.ts';
 import { ingestFingerprint, keyOfPage, pageKey } from './cache.ts';
 import { readFolder, replaceFile, replaceFolder } from './output.ts';
-import { parseSource, type RawPaper } from './parse.ts';
+import { readSource } from './readers/index.ts';
+import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { readSources } from './sources.ts';
 import { loadTaxonomy } from './taxonomy.ts';
@@ -55,23 +56,32 @@ export interface IngestResult {
 export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const taxonomy = loadTaxonomy(paths.taxonomy);
   const { sources, diagnostics } = await readSources(paths.sources, paths.root);
-  if (sources.length === 0 && diagnostics.length === 0) {
+  if (sources.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({
       severity: 'error',
       file: path.relative(paths.root, paths.sources) || '.',
       line: 0,
-      message: 'there are no scrape files (*.txt) to ingest',
-      hint: 'Put at least one scrape file into the sources folder.',
+      message: 'there are no source files (.txt, .atom, .xml, .json, .bib) to ingest',
+      hint: 'Put at least one scrape, arXiv feed, Hugging Face response or BibTeX file into the sources folder.',
     });
   }
-  const raw: RawPaper[] = [];
+  const raw: SourceRecord[] = [];
   for (const source of sources) {
-    const parsed = parseSource(source);
+    const parsed = readSource(source);
     raw.push(...parsed.papers);
     diagnostics.push(...parsed.diagnostics);
   }
   const merged = mergePapers(raw);
   diagnostics.push(...merged.diagnostics);
+  for (const paper of merged.papers) {
+    if (paper.abstract) continue;
+    diagnostics.push({
+      severity: 'warning',
+      ...paper.provenance[0]!,
+      message: `no source gives an abstract for "${paper.title}": its page shows the title, authors and links only`,
+      hint: "Add the paper's arXiv feed (or an `abstract` field) to show its abstract; nothing else to do.",
+    });
+  }
   const unchanged = { added: 0, changed: 0, removed: 0 };
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, papers: 0, written: unchanged };
 
@@ -95,7 +105,7 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   merged.papers.forEach((paper, i) => {
     const slug = assigned.slugs[i]!;
     const name = `${slug}.mdx`;
-    const key = pageKey(fingerprint, [slug, paper.title, paper.abstract, paper.provenance]);
+    const key = pageKey(fingerprint, [slug, paper]);
     const previous = current.get(name);
     if (previous !== undefined && keyOfPage(previous) === key && bodyIsIntact(previous)) files.set(name, previous);
     else jobs.push({ paper, slug, key });

@@ -3,6 +3,7 @@ import { classify } from './classify.ts';
 import { cleanAbstract, cleanTitle, codeLinks, inlineText, type CleanBlocks } from './clean/segments.ts';
 import type { MergedPaper } from './merge.ts';
 import { paperBodyTree, toMdx } from './mdx.ts';
+import { optional } from './record.ts';
 
 /** Longest meta description; search engines cut around 160 characters. */
 const MAX_DESCRIPTION = 180;
@@ -31,6 +32,14 @@ export function describe(blocks: CleanBlocks): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
+/** A summary for a paper without an abstract: who wrote it and when. */
+function describeByline(title: string, authors: readonly string[], published: string | undefined): string {
+  const by = authors.length === 0 ? '' : authors.length === 1 ? ` by ${authors[0]}` : ` by ${authors[0]} et al.`;
+  const year = published ? ` (${published.slice(0, 4)})` : '';
+  const text = `${title}${by}${year}.`;
+  return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
 /**
  * Turns a merged paper into its MDX page: cleans, classifies and serialises it. `ingestKey`
  * identifies the inputs (see `cache.ts`) so that an unchanged page is not built again.
@@ -40,15 +49,26 @@ export function buildPaperPage(paper: MergedPaper, slug: string, ingestKey: stri
   const blocks = cleanAbstract(paper.abstract);
   const abstract = blocks.map(inlineText).join('\n\n');
   const placement = classify(taxonomy, title, abstract);
+  const authors = (paper.authors ?? []).map(cleanTitle).filter(Boolean);
+  const code = [...new Set([...codeLinks(blocks), ...(paper.code ?? [])])];
   const frontmatter = {
     title,
     slug,
-    description: describe(blocks),
+    description: blocks.length > 0 ? describe(blocks) : describeByline(title, authors, paper.published),
     abstract,
+    ...(authors.length > 0 && { authors }),
+    ...optional('published', paper.published),
+    ...optional('updated', paper.updated),
+    ...optional('arxiv', paper.arxiv),
+    ...optional('doi', paper.doi),
+    ...optional('primaryCategory', paper.primaryCategory),
+    ...optional('venue', paper.venue && cleanTitle(paper.venue)),
+    ...optional('comment', paper.comment && cleanTitle(paper.comment)),
+    ...optional('projectPage', paper.projectPage),
     topic: placement.topic,
     tags: placement.tags,
     mentionedTags: placement.mentioned,
-    code: codeLinks(blocks),
+    code,
     placement: { score: placement.score, evidence: placement.evidence.slice(0, 5) },
     math: blocks.some((inlines) => inlines.some((inline) => inline.kind === 'math')),
     provenance: paper.provenance,

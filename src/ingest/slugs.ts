@@ -1,3 +1,5 @@
+import { optional } from './record.ts';
+
 /** Longest slug we derive; long titles are cut at a word boundary. */
 const MAX_SLUG_LENGTH = 64;
 /** Words a cut slug should not end on (`…-delays-of-a`). */
@@ -56,8 +58,12 @@ export function slugify(title: string): string {
 export interface SlugEntry {
   /** The paper's title key (see `titleKey`) when the slug was last confirmed. */
   key: string;
-  /** A fingerprint of the paper's abstract, used to recognise a paper whose title was corrected. */
+  /** A fingerprint of the paper's abstract (`''` without one), used to recognise a paper whose title was corrected. */
   fingerprint: string;
+  /** The paper's arXiv id, once a source has told it: the strongest way to recognise the paper. */
+  arxiv?: string;
+  /** The paper's DOI, once a source has told it. */
+  doi?: string;
 }
 
 /**
@@ -75,12 +81,17 @@ export interface SlugRegistry {
 export interface SlugRequest {
   title: string;
   key: string;
+  /** Every title key the paper's sources carry (the shown title's first if absent). */
+  keys?: string[];
   fingerprint: string;
+  arxiv?: string;
+  doi?: string;
 }
 
 /**
- * Gives every paper its slug. Known papers keep theirs (matched by title key, or by abstract
- * fingerprint when the title's spelling changed); new papers get one derived from the title,
+ * Gives every paper its slug. Known papers keep theirs (matched by arXiv id or DOI, then by any
+ * of their title keys, then by abstract fingerprint when the title's spelling changed); new
+ * papers get one derived from the title,
  * with `-2`, `-3`… for collisions, in input order so the result is deterministic.
  * `retitled` lists the indexes of papers recognised by their abstract under a new title.
  */
@@ -90,14 +101,24 @@ export function assignSlugs(
 ): { slugs: string[]; registry: SlugRegistry; retitled: number[] } {
   const next: SlugRegistry = { slugs: { ...registry.slugs }, redirects: { ...registry.redirects } };
   const retitled: number[] = [];
-  const byKey = new Map(Object.entries(registry.slugs).map(([slug, entry]) => [entry.key, slug]));
-  const byFingerprint = new Map(Object.entries(registry.slugs).map(([slug, entry]) => [entry.fingerprint, slug]));
-  const presentKeys = new Set(papers.map((p) => p.key));
+  const entries = Object.entries(registry.slugs);
+  const byKey = new Map(entries.map(([slug, entry]) => [entry.key, slug]));
+  const byFingerprint = new Map(entries.filter(([, e]) => e.fingerprint).map(([slug, e]) => [e.fingerprint, slug]));
+  const byId = new Map<string, string>();
+  for (const [slug, entry] of entries) {
+    if (entry.arxiv) byId.set(`arxiv:${entry.arxiv}`, slug);
+    if (entry.doi) byId.set(`doi:${entry.doi}`, slug);
+  }
+  const presentKeys = new Set(papers.flatMap((p) => p.keys ?? [p.key]));
   const taken = new Set<string>();
 
   const slugs = papers.map((paper, index) => {
-    let slug = byKey.get(paper.key);
-    if (slug === undefined) {
+    const ids = [paper.arxiv && `arxiv:${paper.arxiv}`, paper.doi && `doi:${paper.doi}`].filter(Boolean) as string[];
+    let slug = ids.map((id) => byId.get(id)).find((s) => s !== undefined && !taken.has(s));
+    slug ??= [paper.key, ...(paper.keys ?? [])]
+      .map((key) => byKey.get(key))
+      .find((s) => s !== undefined && !taken.has(s));
+    if (slug === undefined && paper.fingerprint) {
       const renamed = byFingerprint.get(paper.fingerprint);
       // Same abstract, and the old title is gone: the title was corrected, the URL stays.
       if (renamed !== undefined && !presentKeys.has(next.slugs[renamed]!.key) && !taken.has(renamed)) {
@@ -107,7 +128,14 @@ export function assignSlugs(
     }
     if (slug === undefined) slug = uniqueSlug(slugify(paper.title), next.slugs);
     taken.add(slug);
-    next.slugs[slug] = { key: paper.key, fingerprint: paper.fingerprint };
+    const known = next.slugs[slug];
+    next.slugs[slug] = {
+      key: paper.key,
+      fingerprint: paper.fingerprint,
+      // An identifier once learnt is kept, even if a later run lacks the source that told it.
+      ...optional('arxiv', paper.arxiv ?? known?.arxiv),
+      ...optional('doi', paper.doi ?? known?.doi),
+    };
     return slug;
   });
   return { slugs, registry: sortRegistry(next), retitled };

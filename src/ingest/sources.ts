@@ -1,29 +1,54 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
+import type { SourceFormat } from './record.ts';
 
-/** One raw scrape file, decoded and split into lines. */
+/** One source file, decoded, whole and split into lines. */
 export interface SourceFile {
   /** Path relative to the project root, used in provenance and diagnostics. */
   file: string;
+  /** Which reader reads it, by its extension. */
+  format: SourceFormat;
+  /** The decoded text. */
+  text: string;
   /** Lines without their line terminators. */
   lines: string[];
 }
 
-/** Lists the scrape files of a sources folder in a stable (byte-wise) order. */
-export async function listSourceFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => path.join(dir, name));
+/** The format of each extension the ingest reads; other files in the folder are skipped with a warning. */
+export const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
+  '.txt': 'scrape',
+  '.atom': 'arxiv',
+  '.xml': 'arxiv',
+  '.json': 'huggingface',
+  '.bib': 'bibtex',
+};
+
+/** The format of a file name, or undefined if the ingest does not read it. */
+export function formatOf(name: string): SourceFormat | undefined {
+  return FORMAT_BY_EXTENSION[path.extname(name).toLowerCase()];
+}
+
+/** Lists the source files of a folder in a stable (byte-wise) order, and the files it skips. */
+export async function listSourceFiles(dir: string): Promise<{ files: string[]; skipped: string[] }> {
+  const names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((e) => e.name);
+  const sorted = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    files: sorted.filter((name) => formatOf(name)).map((name) => path.join(dir, name)),
+    // Dot files (.gitkeep, .DS_Store) are not mistakes worth a warning.
+    skipped: sorted.filter((name) => !formatOf(name) && !name.startsWith('.')).map((name) => path.join(dir, name)),
+  };
 }
 
 /**
  * Decodes one scrape file strictly as UTF-8. Invalid bytes are an error rather than a silent U+FFFD,
  * because a mangled title would become a wrong, permanent slug.
  */
-export function decodeSource(file: string, bytes: Uint8Array): { source?: SourceFile; diagnostics: Diagnostic[] } {
+export function decodeSource(
+  file: string,
+  bytes: Uint8Array,
+  format: SourceFormat = formatOf(file) ?? 'scrape',
+): { source?: SourceFile; diagnostics: Diagnostic[] } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -44,7 +69,7 @@ export function decodeSource(file: string, bytes: Uint8Array): { source?: Source
   const lines = text.split(/\r?\n/);
   // A final newline is a terminator, not an empty last line.
   if (lines.at(-1) === '') lines.pop();
-  return { source: { file, lines }, diagnostics: [] };
+  return { source: { file, format, text, lines }, diagnostics: [] };
 }
 
 /** Finds the 1-based line holding the first byte sequence that is not valid UTF-8. */
@@ -73,8 +98,19 @@ export async function readSources(
 ): Promise<{ sources: SourceFile[]; diagnostics: Diagnostic[] }> {
   const sources: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const absolute of await listSourceFiles(dir)) {
-    const file = path.relative(root, absolute).split(path.sep).join('/');
+  const relative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+  const { files, skipped } = await listSourceFiles(dir);
+  for (const absolute of skipped) {
+    diagnostics.push({
+      severity: 'warning',
+      file: relative(absolute),
+      line: 0,
+      message: 'not a source format the ingest reads; skipped',
+      hint: `Sources are ${Object.keys(FORMAT_BY_EXTENSION).join(', ')} files; move other files out of the folder.`,
+    });
+  }
+  for (const absolute of files) {
+    const file = relative(absolute);
     const decoded = decodeSource(file, await readFile(absolute));
     diagnostics.push(...decoded.diagnostics);
     if (decoded.source) sources.push(decoded.source);

@@ -8,16 +8,46 @@ export const paperSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   /** A short plain-text summary for meta descriptions and lists. */
   description: z.string().min(1).max(200),
-  /** The whole cleaned abstract as plain text (formulas as TeX), for feeds and similarity. */
-  abstract: z.string().min(1),
+  /** The whole cleaned abstract as plain text (formulas as TeX), for feeds and similarity; `''` when no source has one. */
+  abstract: z.string(),
+  /** Author names as displayed ("Given Family"), in order; absent when no source names them. */
+  authors: z.array(z.string().min(1)).min(1).optional(),
+  /** Date of the first version: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when the sources are vaguer. */
+  published: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)
+    .optional(),
+  /** Date of the latest version, when an arXiv feed tells it. */
+  updated: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)
+    .optional(),
+  /** arXiv identifier without version (`2309.04827`, `q-bio/0601001`). */
+  arxiv: z
+    .string()
+    .regex(/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/)
+    .optional(),
+  /** DOI of the published version, lower-cased, without resolver. */
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/)
+    .optional(),
+  /** arXiv primary category, e.g. `cs.LG`. */
+  primaryCategory: z.string().optional(),
+  /** Where the paper was published (journal, proceedings). */
+  venue: z.string().optional(),
+  /** The arXiv comment ("10 pages, accepted at …"). */
+  comment: z.string().optional(),
+  /** The paper's project page. */
+  projectPage: z.url({ protocol: /^https?$/ }).optional(),
   /** Slug of the primary topic (see `content/topics.yaml`). */
   topic: z.string().min(1),
   /** Tag slugs from the curated vocabulary, most relevant first. */
   tags: z.array(z.string()),
   /** Every tag the paper mentions (a superset of `tags`): their variants are its search synonyms. */
   mentionedTags: z.array(z.string()),
-  /** Code repositories the abstract links to. */
-  code: z.array(z.url()),
+  /** Code repositories: linked from the abstract or named by a source. */
+  code: z.array(z.url({ protocol: /^https?$/ })),
   /** Why the paper is in its topic: the score and the strongest phrases that placed it. */
   placement: z.object({
     score: z.number(),
@@ -25,8 +55,10 @@ export const paperSchema = z.object({
   }),
   /** Whether the abstract holds typeset formulas. */
   math: z.boolean(),
-  /** Every scrape line the paper was found at, first occurrence first. */
-  provenance: z.array(z.object({ file: z.string(), line: z.number().int().positive() })).min(1),
+  /** Every source record the paper was found in, in input order. */
+  provenance: z
+    .array(z.object({ file: z.string(), line: z.number().int().nonnegative(), entry: z.string().optional() }))
+    .min(1),
   /** Key of the inputs the page was made from; the ingest reuses the page while it matches. */
   ingestKey: z.string().regex(/^[0-9a-f]{32}$/),
   /** Digest of the body the ingest proved inert; the loader refuses a body that differs. */

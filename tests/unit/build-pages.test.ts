@@ -3,28 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { buildPages, type PageJob } from '../../src/ingest/build-pages.ts';
 import { abstractFingerprint } from '../../src/ingest/merge.ts';
 import { buildPaperPage } from '../../src/ingest/paper.ts';
-import { parseSource } from '../../src/ingest/parse.ts';
+import { parseSource } from '../../src/ingest/readers/scrape.ts';
 import { slugify, titleKey } from '../../src/ingest/slugs.ts';
+import { decodeSource } from '../../src/ingest/sources.ts';
 import { loadTaxonomy, TAXONOMY_FILE } from '../../src/ingest/taxonomy.ts';
 import { syntheticScrape } from '../bench/synthetic.ts';
 
 describe('building pages in parallel', () => {
   it('gives the same bytes, in the same order, as building them one by one', async () => {
     const seed = readFileSync('content/sources/000_bfef83f9b2ef0b4d.txt', 'utf8');
-    const { papers } = parseSource({ file: 'synthetic.txt', lines: syntheticScrape(seed, 900, 3).split('\n') });
+    const { papers } = parseSource(decodeSource('synthetic.txt', Buffer.from(syntheticScrape(seed, 900, 3))).source!);
     const jobs: PageJob[] = papers.map((raw, i) => ({
       paper: {
         title: raw.title,
-        abstract: raw.abstract,
+        abstract: raw.abstract!,
         key: titleKey(raw.title),
-        fingerprint: abstractFingerprint(raw.abstract),
+        fingerprint: abstractFingerprint(raw.abstract!),
         provenance: [raw.provenance],
       },
       slug: `${slugify(raw.title)}-${i}`,
       key: String(i).padStart(32, '0'),
     }));
     const taxonomy = loadTaxonomy();
-    const parallel = await buildPages(jobs, taxonomy, TAXONOMY_FILE);
+    // Two workers whatever the machine: on one core the default would compare serial with serial.
+    const parallel = await buildPages(jobs, taxonomy, TAXONOMY_FILE, { workers: 2 });
     expect(parallel).toEqual(jobs.map((job) => buildPaperPage(job.paper, job.slug, job.key, taxonomy).mdx));
   });
 });

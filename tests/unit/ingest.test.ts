@@ -6,6 +6,13 @@ import { ingest } from '../../src/ingest/ingest.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
 
 const seed = readFileSync(path.join(ROOT, 'content/sources/000_bfef83f9b2ef0b4d.txt'), 'utf8');
+/** Every committed source file: the seed scrape and the seed's identities. */
+const committedSources = Object.fromEntries(
+  readdirSync(path.join(ROOT, 'content/sources')).map((name) => [
+    name,
+    readFileSync(path.join(ROOT, 'content/sources', name), 'utf8'),
+  ]),
+);
 let cleanups: (() => void)[] = [];
 afterEach(() => {
   cleanups.forEach((c) => c());
@@ -42,7 +49,7 @@ describe('ingest of the seed', () => {
   });
 
   it('matches the committed pages byte for byte (the committed output is what the ingest makes)', async () => {
-    const { paths } = project({ '000_bfef83f9b2ef0b4d.txt': seed });
+    const { paths } = project(committedSources);
     await ingest(paths);
     const committed = path.join(ROOT, 'content/papers');
     for (const name of readdirSync(committed)) {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeTitle, MAX_LINE_LENGTH, parseSource } from '../../src/ingest/parse.ts';
+import { looksLikeTitle, MAX_LINE_LENGTH, parseSource } from '../../src/ingest/readers/scrape.ts';
 import { decodeSource } from '../../src/ingest/sources.ts';
 import { abstractAbout, scrape } from '../support/project.ts';
 
 const parse = (text: string) =>
-  parseSource({ file: 'x.txt', lines: text.split('\n').filter((_, i, a) => i < a.length - 1 || _ !== '') });
+  parseSource({
+    file: 'x.txt',
+    format: 'scrape',
+    text,
+    lines: text.split('\n').filter((_, i, a) => i < a.length - 1 || _ !== ''),
+  });
 
 describe('parseSource', () => {
   it('drops the header lines and the glued "Subscribe", keeping title line numbers', () => {

@@ -93,8 +93,29 @@ function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
 
-/** Splits out stripped formulas; everything else goes through the prose rules. */
+/**
+ * A formula between single dollars, as arXiv abstracts write them (`$k$-sparse`). Like Pandoc:
+ * no space just inside the dollars and no digit right after the closing one, so that prices
+ * ("$5 and $6") stay prose.
+ */
+const DELIMITED_MATH = /(?<![\\$])\$(?=[^\s$])([^$\n]{1,300}?)(?<=[^\s\\])\$(?!\d)/g;
+
+/** Splits out formulas (delimited, then stripped ones); everything else goes through the prose rules. */
 function cleanMath(text: string): Inline[] {
+  if (!text) return [];
+  const out: Inline[] = [];
+  let last = 0;
+  for (const match of text.matchAll(DELIMITED_MATH)) {
+    out.push(...cleanStrippedMath(text.slice(last, match.index)));
+    out.push({ kind: 'math', tex: match[1]!.trim() });
+    last = match.index + match[0].length;
+  }
+  out.push(...cleanStrippedMath(text.slice(last)));
+  return out;
+}
+
+/** Splits out formulas whose backslashes the scrape stripped; the rest is prose. */
+function cleanStrippedMath(text: string): Inline[] {
   if (!text) return [];
   return findStrippedMath(text).map((piece) =>
     piece.kind === 'math' ? piece : { kind: 'text', value: cleanProse(piece.value) },

@@ -1,18 +1,7 @@
-import type { Diagnostic } from './diagnostics.ts';
-import type { SourceFile } from './sources.ts';
-
-/** Where a paper came from: the scrape file and the line of its title. */
-export interface Provenance {
-  file: string;
-  line: number;
-}
-
-/** A paper as scraped: raw title and abstract, before any cleaning. */
-export interface RawPaper {
-  title: string;
-  abstract: string;
-  provenance: Provenance;
-}
+/** The reader of scrape text (`.txt`): header lines, then one title and one abstract line per paper. */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { SourceRecord } from '../record.ts';
+import type { SourceFile } from '../sources.ts';
 
 /** Longest line we accept; real abstracts are under 3,000 characters. */
 export const MAX_LINE_LENGTH = 20_000;
@@ -70,7 +59,7 @@ function lineProblem(line: string): { message: string; hint: string } | undefine
  * line per paper; anything that breaks that rhythm is reported with its line number, and
  * parsing resynchronises on the next title so that one bad record never hides the others.
  */
-export function parseSource(source: SourceFile): { papers: RawPaper[]; diagnostics: Diagnostic[] } {
+export function parseSource(source: SourceFile): { papers: SourceRecord[]; diagnostics: Diagnostic[] } {
   const { file } = source;
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Diagnostic['severity'], line: number, message: string, hint: string) =>
@@ -98,7 +87,7 @@ export function parseSource(source: SourceFile): { papers: RawPaper[]; diagnosti
     return { papers: [], diagnostics };
   }
 
-  const papers: RawPaper[] = [];
+  const papers: SourceRecord[] = [];
   let i = 0;
   while (i < content.length) {
     const title = content[i]!;
@@ -140,6 +129,7 @@ export function parseSource(source: SourceFile): { papers: RawPaper[]; diagnosti
     }
     if (abstract.text !== '') {
       papers.push({
+        format: 'scrape',
         title: title.text,
         abstract: abstract.text,
         provenance: { file, line: title.number },

@@ -1,0 +1,55 @@
+/**
+ * Paper identifiers as the sources write them, normalised so that the same paper has the same
+ * identity in every format: arXiv ids without version or prefix, DOIs lower-cased and bare.
+ */
+
+/** New-style (`2309.04827`, `0704.0001`) and old-style (`q-bio/0601001`, `hep-th/9901001`) ids. */
+const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+
+/**
+ * The arXiv id in `raw` without version: accepts a bare id, `arXiv:` prefixed ids and
+ * `arxiv.org/abs/…` or `/pdf/…` URLs. Undefined when it holds no arXiv id.
+ */
+export function arxivId(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const text = raw
+    .trim()
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i, '')
+    .replace(/\.pdf$/i, '');
+  return ARXIV_ID.exec(text)?.[1];
+}
+
+/** `YYMM` of a new-style arXiv id, or of an old-style id's number; the month it was submitted. */
+export function arxivYearMonth(id: string): { year: number; month: number } {
+  const digits = /(\d{4})[.\d]*$/.exec(id.includes('/') ? id.split('/')[1]! : id)![1]!;
+  const yy = Number(digits.slice(0, 2));
+  // arXiv began in 1991: old-style 91–99 are the 1990s, everything else this century.
+  return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month: Number(digits.slice(2, 4)) };
+}
+
+/** A DOI (`10.xxxx/…`) from a bare DOI, `doi:` prefix or `doi.org` URL, lower-cased; else undefined. */
+export function doi(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const text = raw
+    .trim()
+    .replace(/^doi:\s*/i, '')
+    .replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '');
+  return /^10\.\d{4,9}\/\S+$/.test(text) ? text.toLowerCase() : undefined;
+}
+
+/** The arXiv DataCite DOI (`10.48550/arxiv.<id>`) names the preprint itself, not a publication. */
+export function isArxivDoi(value: string): boolean {
+  return value.startsWith('10.48550/arxiv.');
+}
+
+/** A date written `YYYY-MM-DD…` (ISO timestamps included), `YYYY-MM` or `YYYY`, cut to what it says. */
+export function isoDate(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(raw.trim());
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  if (month && (Number(month) < 1 || Number(month) > 12)) return undefined;
+  if (day && (Number(day) < 1 || Number(day) > 31)) return undefined;
+  return [year, month, day].filter(Boolean).join('-');
+}

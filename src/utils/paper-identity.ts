@@ -1,0 +1,122 @@
+/**
+ * What a paper page says about the paper's identity: links to the paper itself, its date in
+ * words, its byline. Pure functions of the paper's data; nothing here is shown when unknown.
+ */
+import type { PaperData } from '../schemas/paper.ts';
+
+/** One link to the paper or its material. */
+export interface PaperLink {
+  /** What the link says. */
+  label: string;
+  url: string;
+  /** What it leads to, for styling and tests. */
+  kind: 'arxiv' | 'pdf' | 'huggingface' | 'doi' | 'code' | 'project';
+}
+
+/** A DOI as a resolver URL, each path segment percent-encoded (DOIs may hold `<`, `#`, `?`). */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The arXiv abstract page. */
+export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
+/** The arXiv PDF (latest version). */
+export const arxivPdfUrl = (id: string): string => `https://arxiv.org/pdf/${id}`;
+
+/** Direct links to the paper: arXiv abstract and PDF, Hugging Face Papers, DOI, code, project page. */
+export function paperLinks(data: PaperData): PaperLink[] {
+  const links: PaperLink[] = [];
+  if (data.arxiv) {
+    links.push({ label: `arXiv:${data.arxiv}`, url: arxivAbsUrl(data.arxiv), kind: 'arxiv' });
+    links.push({ label: 'PDF', url: arxivPdfUrl(data.arxiv), kind: 'pdf' });
+    // Hugging Face Papers has a page for every arXiv paper, under the same id (new-style ids only).
+    if (/^\d{4}\.\d{4,5}$/.test(data.arxiv)) {
+      links.push({ label: 'Hugging Face', url: `https://huggingface.co/papers/${data.arxiv}`, kind: 'huggingface' });
+    }
+  }
+  if (data.doi) links.push({ label: `DOI ${data.doi}`, url: doiUrl(data.doi), kind: 'doi' });
+  for (const url of data.code) {
+    links.push({ label: `Code: ${url.replace(/^https?:\/\/(www\.)?/, '')}`, url, kind: 'code' });
+  }
+  if (data.projectPage) links.push({ label: 'Project page', url: data.projectPage, kind: 'project' });
+  return links;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date as readers write it: `2 May 2023`, `May 2023` or `2023`, as precise as it is known. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  if (!month) return year!;
+  const name = MONTH_NAMES[Number(month) - 1]!;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** The year of the first version, or undefined. */
+export const paperYear = (data: PaperData): string | undefined => data.published?.slice(0, 4);
+
+/** "Gurnee et al.", "Gurnee and Nanda", "Gurnee": the short byline of lists. */
+export function shortByline(authors: readonly string[] | undefined): string | undefined {
+  if (!authors?.length) return undefined;
+  const family = (name: string) => name.trim().split(/\s+/).at(-1)!;
+  if (authors.length === 1) return authors[0];
+  if (authors.length === 2) return `${family(authors[0]!)} and ${family(authors[1]!)}`;
+  return `${family(authors[0]!)} et al.`;
+}
+
+/** Highwire Press tags (`citation_*`), read by Google Scholar and Zotero's connector. */
+export function highwireTags(data: PaperData, pageUrl: string): { name: string; content: string }[] {
+  const tags = [{ name: 'citation_title', content: data.title }];
+  for (const author of data.authors ?? []) tags.push({ name: 'citation_author', content: author });
+  if (data.published) tags.push({ name: 'citation_publication_date', content: data.published.replaceAll('-', '/') });
+  if (data.published) tags.push({ name: 'citation_date', content: data.published.replaceAll('-', '/') });
+  if (data.arxiv) {
+    tags.push({ name: 'citation_arxiv_id', content: data.arxiv });
+    tags.push({ name: 'citation_pdf_url', content: arxivPdfUrl(data.arxiv) });
+  }
+  if (data.doi) tags.push({ name: 'citation_doi', content: data.doi });
+  if (data.venue) tags.push({ name: 'citation_journal_title', content: data.venue });
+  if (data.abstract) tags.push({ name: 'citation_abstract', content: data.abstract });
+  tags.push({ name: 'citation_abstract_html_url', content: pageUrl });
+  return tags;
+}
+
+/** schema.org `ScholarlyArticle` for search engines, as a JSON string safe inside `<script>`. */
+export function scholarlyArticleJson(data: PaperData, pageUrl: string): string {
+  const identifiers = [
+    data.arxiv && { '@type': 'PropertyValue', propertyID: 'arXiv', value: data.arxiv },
+    data.doi && { '@type': 'PropertyValue', propertyID: 'DOI', value: data.doi },
+  ].filter(Boolean);
+  const sameAs = [data.arxiv && arxivAbsUrl(data.arxiv), data.doi && doiUrl(data.doi)].filter(Boolean);
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'ScholarlyArticle',
+    headline: data.title,
+    name: data.title,
+    url: pageUrl,
+    ...(data.abstract && { abstract: data.abstract }),
+    ...(data.authors && { author: data.authors.map((name) => ({ '@type': 'Person', name })) }),
+    ...(data.published && { datePublished: data.published }),
+    ...(identifiers.length > 0 && { identifier: identifiers }),
+    ...(sameAs.length > 0 && { sameAs }),
+    ...(data.venue && { isPartOf: { '@type': 'Periodical', name: data.venue } }),
+  };
+  // `<` as \u003c: no text can close the script element or open a comment inside it.
+  return JSON.stringify(article)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
