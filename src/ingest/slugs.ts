@@ -141,9 +141,17 @@ export function assignSlugs(
   return { slugs, registry: sortRegistry(next), retitled };
 }
 
-/** The base slug, or the first free `base-N`, never one the registry holds for another paper. */
+/**
+ * Segments that list pages use under `papers/`: page numbers (`papers/2/`) and the newest-first
+ * list (`papers/newest/`). A paper titled "2" or "Newest" must not take them.
+ */
+function isReserved(slug: string): boolean {
+  return slug === 'newest' || /^\d+$/.test(slug);
+}
+
+/** The base slug, or the first free `base-N`, never one the registry holds for another paper or a reserved one. */
 function uniqueSlug(base: string, assigned: Record<string, SlugEntry>): string {
-  if (!(base in assigned)) return base;
+  if (!(base in assigned) && !isReserved(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
     if (!(candidate in assigned)) return candidate;

@@ -24,7 +24,12 @@ export interface PagefindOptions {
 }
 
 export interface Pagefind {
-  options(options: { baseUrl?: string; highlightParam?: string; excerptLength?: number }): Promise<void>;
+  options(options: {
+    baseUrl?: string;
+    highlightParam?: string;
+    excerptLength?: number;
+    ranking?: { metaWeights?: Record<string, number> };
+  }): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindOptions): Promise<PagefindSearch>;
   /** Loads the filter index (searches report per-filter counts from then on) and returns all counts. */
@@ -38,7 +43,13 @@ let loaded: Promise<Pagefind> | undefined;
 export function loadPagefind(base: string, highlightParam: string): Promise<Pagefind> {
   return (loaded ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base, highlightParam, excerptLength: 24 });
+    // Identifiers are metadata (see PaperPage): a query that is a paper's arXiv id or DOI puts it first.
+    await pagefind.options({
+      baseUrl: base,
+      highlightParam,
+      excerptLength: 24,
+      ranking: { metaWeights: { title: 5, arxiv: 20, doi: 20 } },
+    });
     await pagefind.init();
     return pagefind;
   })());

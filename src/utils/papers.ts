@@ -31,6 +31,26 @@ export function groupBy(papers: readonly Paper[], keys: (paper: Paper) => readon
   return groups;
 }
 
+/** How a list of papers is ordered: by title (A–Z) or by the date of the first version, newest first. */
+export type ListOrder = 'title' | 'newest';
+
+/**
+ * Newest first by the date of the first version; papers without a date go last. Ties keep the
+ * input (title) order, since `Array.prototype.sort` is stable.
+ */
+export function newestFirst(papers: readonly Paper[]): Paper[] {
+  return [...papers].sort((a, b) => {
+    const da = a.data.published ?? '';
+    const db = b.data.published ?? '';
+    return da === db ? 0 : da > db ? -1 : 1;
+  });
+}
+
+/** The papers in the given order (the input is in title order). */
+export function ordered(papers: readonly Paper[], order: ListOrder): Paper[] {
+  return order === 'newest' ? newestFirst(papers) : [...papers];
+}
+
 let topicGroups: Promise<Map<string, Paper[]>> | undefined;
 let tagGroups: Promise<Map<string, Paper[]>> | undefined;
 
