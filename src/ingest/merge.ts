@@ -196,7 +196,7 @@ function mergeGroup(records: readonly SourceRecord[], diagnostics: Diagnostic[])
     for (const other of rest) {
       const otherValue = other[field]!;
       if (same(value, otherValue)) continue;
-      const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(short(v)) : JSON.stringify(v));
+      const shown = (v: unknown) => JSON.stringify(short(Array.isArray(v) ? v.join(', ') : String(v)));
       const message = `the ${label} differs from the ${FORMAT_NAMES[winner.format]} at ${where(winner.provenance)}: ${shown(otherValue)} here, ${shown(value)} there; the page shows the ${FORMAT_NAMES[winner.format]}'s`;
       if (reported.has(message)) continue;
       reported.add(message);

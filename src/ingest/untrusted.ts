@@ -16,9 +16,13 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
-/** Collapses runs of whitespace (feeds wrap titles and summaries over lines) and trims. */
+/**
+ * Collapses runs of whitespace (feeds wrap titles and summaries over lines), trims, and composes
+ * characters (NFC): a BibTeX accent (`\'e`) decodes to `e` and a combining mark, readers and
+ * search expect `é`.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
 /** A name or title as shown: invisible characters removed, whitespace collapsed. */

@@ -34,12 +34,33 @@ describe('stripped math', () => {
     ).toEqual(expected);
   });
 
+  it('counts only Greek letter names as math when alone: "sum" and "ell" stay English', () => {
+    // `ell` and `sum` were once counted as Greek letters, so a sentence with a formula lost its words.
+    const pieces = findStrippedMath('We weight each alpha_i and then sum them, with ell as the loss, delta too.');
+    expect(pieces.filter((p) => p.kind === 'math').map((p) => p.tex)).toEqual(['\\alpha_i', '\\delta']);
+  });
+
   it('gives back the text exactly around formulas', () => {
     const text = 'a form y = sum_{i} x_i + b, and ell_1 norms.';
     const joined = findStrippedMath(text)
       .map((p) => (p.kind === 'text' ? p.value : `$${p.tex}$`))
       .join('');
     expect(joined).toBe('a form $y = \\sum_{i} x_i + b$, and $\\ell_1$ norms.');
+  });
+});
+
+describe('delimited math (arXiv abstracts)', () => {
+  it.each([
+    ['We train $k$-sparse probes', ['k']],
+    ['the $\\ell_1$ norm and $x^2 + y$', ['\\ell_1', 'x^2 + y']],
+    ['It costs $5 and $6 in all', []],
+    ['a \\$ sign and $ 5 $ stay prose', []],
+  ])('%j → %j', (text, expected) => {
+    const math = cleanAbstract(text)
+      .flat()
+      .filter((p) => p.kind === 'math')
+      .map((p) => (p.kind === 'math' ? p.tex : ''));
+    expect(math).toEqual(expected);
   });
 });
 

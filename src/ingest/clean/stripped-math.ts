@@ -4,8 +4,8 @@
  * of math-looking tokens becomes a formula if at least one of them is unmistakably math.
  */
 
-/** Command names that lost their backslash; restored inside a detected formula. */
-const COMMANDS = [
+/** Greek letter names: alone, in a sentence that has math, they are math (`alpha` → `\alpha`). */
+const GREEK = [
   'alpha',
   'beta',
   'gamma',
@@ -37,6 +37,10 @@ const COMMANDS = [
   'Phi',
   'Psi',
   'Omega',
+];
+
+/** Other command names the scrape strips the backslash from; alone they may be English (`sum`, `max`). */
+const OPERATORS = [
   'ell',
   'sum',
   'prod',
@@ -61,7 +65,9 @@ const COMMANDS = [
   'geq',
   'neq',
 ];
-const GREEK = COMMANDS.slice(0, 33);
+
+/** Command names that lost their backslash; restored inside a detected formula. */
+const COMMANDS = [...GREEK, ...OPERATORS];
 const NAME = COMMANDS.join('|');
 
 /** Unmistakable math: a command name with a sub/superscript, `cdot`, or `^{…}`. */
