@@ -43,12 +43,13 @@ let loaded: Promise<Pagefind> | undefined;
 export function loadPagefind(base: string, highlightParam: string): Promise<Pagefind> {
   return (loaded ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    // Identifiers are metadata (see PaperPage): a query that is a paper's arXiv id or DOI puts it first.
+    // Authors and identifiers are metadata (see utils/search-meta.ts): a query that is a paper's
+    // arXiv id, DOI or first author puts it first.
     await pagefind.options({
       baseUrl: base,
       highlightParam,
       excerptLength: 24,
-      ranking: { metaWeights: { title: 5, arxiv: 20, doi: 20 } },
+      ranking: { metaWeights: { title: 5, first_author: 8, authors: 4, arxiv: 20, doi: 20 } },
     });
     await pagefind.init();
     return pagefind;

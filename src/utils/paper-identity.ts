@@ -89,7 +89,6 @@ export function highwireTags(data: PaperData, pageUrl: string): { name: string; 
   }
   if (data.doi) tags.push({ name: 'citation_doi', content: data.doi });
   if (data.venue) tags.push({ name: 'citation_journal_title', content: data.venue });
-  if (data.abstract) tags.push({ name: 'citation_abstract', content: data.abstract });
   tags.push({ name: 'citation_abstract_html_url', content: pageUrl });
   return tags;
 }

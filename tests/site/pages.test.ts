@@ -24,7 +24,8 @@ describe('one page per paper', () => {
   it('has exactly one page for each of the 119 seed papers, at papers/<slug>/', () => {
     expect(papers).toHaveLength(119);
     const paperDirs = readdirSync(path.join(siteDir(), 'papers'), { withFileTypes: true }).filter(
-      (d) => d.isDirectory() && !/^\d+$/.test(d.name),
+      // Page numbers and the newest-first list live beside the papers: not papers.
+      (d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'newest',
     );
     expect(paperDirs.map((d) => d.name).sort()).toEqual(papers.map((p) => p.slug).sort());
     for (const paper of papers) {
@@ -123,14 +124,18 @@ describe('paper pages', () => {
     expect(maths.slice(1).map((m) => m.text)).toEqual(['αi', 'βi', 'γi', 'δ']);
   });
 
-  it('link the code repository and search the exact title elsewhere', () => {
+  it('link the paper on arXiv, its code, and search the exact title elsewhere', () => {
     const monet = papers.find((p) => p.title.startsWith('Monet'))!;
     const doc = docs.get(paperPage(monet.slug))!;
-    expect(doc.querySelectorAll('[aria-labelledby="code-heading"] a').map((a) => a.getAttribute('href'))).toEqual([
+    expect(doc.querySelectorAll('.paper-links a.paper-link-code').map((a) => a.getAttribute('href'))).toEqual([
       'https://github.com/dmis-lab/Monet',
     ]);
+    expect(doc.querySelector('.paper-links a.paper-link-arxiv')!.getAttribute('href')).toMatch(
+      /^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}$/,
+    );
+    // Identified papers keep the searches that arXiv cannot replace: Semantic Scholar and Google Scholar.
     const find = doc.querySelectorAll('.find-links a').map((a) => a.getAttribute('href')!);
-    expect(find).toHaveLength(4);
+    expect(find).toHaveLength(2);
     for (const href of find) expect(decodeURIComponent(href.replace(/\+/g, ' '))).toContain(monet.title);
   });
 
@@ -174,7 +179,10 @@ describe('hosting files', () => {
     const sitemap = read('sitemap.xml');
     for (const paper of papers) expect(sitemap).toContain(`<loc>${SITE_URL}${BASE}papers/${paper.slug}/</loc>`);
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}${BASE}sitemap.xml`);
+    // The feed carries the 100 newest papers.
     const feed = parse(read('feed.xml'));
-    expect(feed.querySelectorAll('entry')).toHaveLength(119);
+    const published = feed.querySelectorAll('entry published').map((p) => p.text);
+    expect(published).toHaveLength(100);
+    expect(published).toEqual([...published].sort().reverse());
   });
 });
