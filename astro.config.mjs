@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import pagefind from './src/integrations/pagefind.ts';
+import searchBundle from './src/integrations/search-bundle.ts';
 import rehypePlainMathml from './src/integrations/rehype-plain-mathml.ts';
 import { deployBase, deploySite } from './src/utils/deploy.ts';
 
@@ -13,7 +14,10 @@ export default defineConfig({
   site: deploySite(process.env.SITE_URL),
   base: deployBase(process.env.BASE_PATH),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, cached across pages, rather than repeated inline in every page; scoped
+  // styles by class, which costs fewer bytes per element than an attribute.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  scopedStyleStrategy: 'class',
   // The ingest writes MDX we generated ourselves; typography is already done there.
   markdown: {
     processor: unified({
@@ -23,7 +27,7 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), searchBundle(), pagefind()],
   prefetch: false,
   devToolbar: { enabled: false },
 });

@@ -1,8 +1,11 @@
 /** The part of Pagefind's browser API (`pagefind/pagefind.js`) that the search UI uses. */
+import { SEARCH_SETTINGS } from './settings.ts';
 
 export interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The whole indexed text of the page (title and abstract). */
+  content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }
@@ -43,13 +46,12 @@ let loaded: Promise<Pagefind> | undefined;
 export function loadPagefind(base: string, highlightParam: string): Promise<Pagefind> {
   return (loaded ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    // Authors and identifiers are metadata (see utils/search-meta.ts): a query that is a paper's
-    // arXiv id, DOI or first author puts it first.
+    // Authors, identifiers and aliases are metadata (see utils/search-meta.ts), weighted here.
     await pagefind.options({
       baseUrl: base,
       highlightParam,
-      excerptLength: 24,
-      ranking: { metaWeights: { title: 5, first_author: 8, authors: 4, arxiv: 20, doi: 20 } },
+      excerptLength: SEARCH_SETTINGS.excerptLength,
+      ranking: { metaWeights: { ...SEARCH_SETTINGS.metaWeights } },
     });
     await pagefind.init();
     return pagefind;

@@ -93,7 +93,10 @@ export function highwireTags(data: PaperData, pageUrl: string): { name: string; 
   return tags;
 }
 
-/** schema.org `ScholarlyArticle` for search engines, as a JSON string safe inside `<script>`. */
+/**
+ * schema.org `ScholarlyArticle` for search engines, as a JSON string safe inside `<script>`. The
+ * abstract is left out: it is the page's text, and repeating it would cost every page 1–2 KB.
+ */
 export function scholarlyArticleJson(data: PaperData, pageUrl: string): string {
   const identifiers = [
     data.arxiv && { '@type': 'PropertyValue', propertyID: 'arXiv', value: data.arxiv },
@@ -106,7 +109,6 @@ export function scholarlyArticleJson(data: PaperData, pageUrl: string): string {
     headline: data.title,
     name: data.title,
     url: pageUrl,
-    ...(data.abstract && { abstract: data.abstract }),
     ...(data.authors && { author: data.authors.map((name) => ({ '@type': 'Person', name })) }),
     ...(data.published && { datePublished: data.published }),
     ...(identifiers.length > 0 && { identifier: identifiers }),

@@ -21,8 +21,3 @@ export function findPaperLinks(title: string): FindLink[] {
     },
   ];
 }
-
-/** Every variant of the given tags, for the search index only (see the paper page). */
-export function searchSynonyms(variantLists: readonly (readonly string[])[]): string {
-  return [...new Set(variantLists.flat())].join(' · ');
-}

@@ -50,7 +50,10 @@ describe('one page per paper', () => {
       'Subscribe',
     ];
     for (const file of files) {
-      const text = docs.get(file)!.querySelector('main')?.text ?? '';
+      // What a reader sees: the text of <main> without its scripts.
+      const main = docs.get(file)!.querySelector('main')?.clone() as HTMLElement | undefined;
+      for (const script of main?.querySelectorAll('script') ?? []) script.remove();
+      const text = main?.text ?? '';
       for (const bit of debris) expect(text.includes(bit), `${file} shows ${bit}`).toBe(false);
     }
   });
