@@ -9,20 +9,50 @@ let close: () => Promise<void>;
 beforeAll(async () => ({ browser, close } = await openBrowser()));
 afterAll(() => close());
 
+/** A phone and a desktop: the header, sidebar and search change between them. */
+const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+
 describe('accessibility (axe-core: no serious or critical violation)', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const [name, path] of Object.entries(KEY_PAGES)) {
-      it(`${name} page, ${scheme}`, async () => {
-        const { page, context, problems } = await newPage(browser, inject('origin'), { colorScheme: scheme });
-        await page.goto(url(path));
-        if (name === 'search') await page.locator('.search-results li').first().waitFor();
-        const violations = await seriousViolations(page);
-        expect(violations, `${url(path)} (${scheme})\n${violations.join('\n')}`).toEqual([]);
-        expect(problems).toEqual([]);
-        await context.close();
-      });
+  for (const [widthName, viewport] of Object.entries(WIDTHS)) {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [name, path] of Object.entries(KEY_PAGES)) {
+        it(`${name} page, ${widthName}, ${scheme}`, async () => {
+          const { page, context, problems } = await newPage(browser, inject('origin'), {
+            colorScheme: scheme,
+            viewport,
+          });
+          await page.goto(url(path));
+          if (name === 'search') await page.locator('.search-results li').first().waitFor();
+          const violations = await seriousViolations(page);
+          expect(violations, `${url(path)} (${widthName}, ${scheme})\n${violations.join('\n')}`).toEqual([]);
+          expect(problems).toEqual([]);
+          await context.close();
+        });
+      }
     }
   }
+
+  it('every control has an accessible name on a phone and on a desktop (the search dialog open)', async () => {
+    for (const viewport of Object.values(WIDTHS)) {
+      const { page, context } = await newPage(browser, inject('origin'), { viewport });
+      await page.goto(url(KEY_PAGES.paper));
+      await page.getByRole('banner').getByRole('link', { name: 'Search' }).click();
+      await page.locator('dialog[open] input[type=search]').waitFor();
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')]
+          // What the reader can reach: rendered and visible (not in a closed <details> or a hidden part).
+          .filter((el) => el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }))
+          .filter((el) => {
+            const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+            const labels = (el as HTMLInputElement).labels?.length;
+            return !labelled && !labels && !(el.innerText ?? '').trim() && !(el as HTMLInputElement).placeholder;
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed, `${viewport.width}px`).toEqual([]);
+      await context.close();
+    }
+  });
 
   it('every page has the landmarks: banner, navigation, main, contentinfo', async () => {
     const { page, context } = await newPage(browser, inject('origin'));
