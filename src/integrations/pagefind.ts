@@ -39,32 +39,36 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         // Index a scratch copy of the paper pages reduced to their article: Pagefind reads a
         // folder far faster than it takes pages one by one through its API.
         const scratch = await mkdtemp(path.join(tmpdir(), 'pagefind-'));
-        let pages = 0;
         try {
+          const { index } = checked('start', await pagefind.createIndex({ forceLanguage: 'en' }));
+          if (!index) throw new Error('Pagefind could not start');
+          let pages = 0;
           for (const page of await paperArticles(site)) {
             await mkdir(path.join(scratch, page.url), { recursive: true });
             await writeFile(path.join(scratch, page.url, 'index.html'), page.content);
             pages++;
           }
           logger.info(`prepared ${pages} articles in ${Math.round(performance.now() - started)} ms`);
-          const added = await index.addDirectory({ path: scratch });
-          if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+          checked('index the papers', await index.addDirectory({ path: scratch }));
+          checked('write the index', await index.writeFiles({ outputPath: path.join(site, 'pagefind') }));
+          logger.info(`indexed ${pages} paper pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
+          // Pagefind runs a service process: close it whatever happened, or the build never exits.
           await rm(scratch, { recursive: true, force: true });
+          await pagefind.close();
         }
-        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-        if (written.errors.length > 0)
-          throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`indexed ${pages} paper pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
+}
+
+/** A Pagefind API response, or an error naming the step when it reports any. */
+function checked<T extends { errors: string[] }>(step: string, response: T): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind could not ${step}: ${response.errors.join('; ')}`);
+  return response;
 }
 
 /** Content types of the files Pagefind writes. */

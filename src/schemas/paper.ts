@@ -1,3 +1,4 @@
+import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 
 /** The frontmatter of a generated paper page (`content/papers/<slug>.mdx`), as the ingest writes it. */
@@ -40,10 +41,10 @@ export const paperSchema = z.object({
   comment: z.string().optional(),
   /** The paper's project page. */
   projectPage: z.url({ protocol: /^https?$/ }).optional(),
-  /** Slug of the primary topic (see `content/topics.yaml`). */
-  topic: z.string().min(1),
-  /** Tag slugs from the curated vocabulary, most relevant first. */
-  tags: z.array(z.string()),
+  /** The primary topic, by slug: a reference into the `topics` collection (content/topics.yaml). */
+  topic: reference('topics'),
+  /** Tags from the curated vocabulary (the `tags` collection), most relevant first. */
+  tags: z.array(reference('tags')),
   /** Every tag the paper mentions (a superset of `tags`): their variants are its search synonyms. */
   mentionedTags: z.array(z.string()),
   /** Code repositories: linked from the abstract or named by a source. */

@@ -4,7 +4,7 @@
  * this class only finds those parts, holds the state and fills in results. Two modes: `page`
  * (the search page: filters, state mirrored in the URL) and `dialog` (the modal on every page).
  */
-import { excerptNodes } from './excerpt.ts';
+import { excerptNodes, resultExcerpt } from './excerpt.ts';
 import {
   loadPagefind,
   type Pagefind,
@@ -13,37 +13,8 @@ import {
   type PagefindSearch,
 } from './pagefind-api.ts';
 import { SEARCH_SETTINGS } from './settings.ts';
+import { SORTS, stateFromUrl, stateQuery, type SearchState } from './state.ts';
 import { candidateQueries, type Vocabulary } from './suggest.ts';
-
-/** The state of one search: query, filters and order; in the URL on the search page. */
-export interface SearchState {
-  q: string;
-  topic: string;
-  tag: string;
-  sort: '' | 'title' | 'newest';
-}
-
-const SORTS = new Set<SearchState['sort']>(['', 'title', 'newest']);
-
-/** Reads the search state from a URL's query string. */
-export function stateFromUrl(url: URL): SearchState {
-  const p = url.searchParams;
-  const sort = (p.get('sort') ?? '') as SearchState['sort'];
-  return {
-    q: p.get('q') ?? '',
-    topic: p.get('topic') ?? '',
-    tag: p.get('tag') ?? '',
-    sort: SORTS.has(sort) ? sort : '',
-  };
-}
-
-/** The query string of a state, without empty fields. */
-export function stateQuery(state: SearchState): string {
-  const params = new URLSearchParams();
-  for (const key of ['q', 'topic', 'tag', 'sort'] as const) if (state[key]) params.set(key, state[key]);
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
 
 let vocabulary: Promise<Vocabulary> | undefined;
 
@@ -296,19 +267,4 @@ export class SearchBox extends HTMLElement {
     item.querySelector('[data-part="excerpt"]')!.append(...excerptNodes(resultExcerpt(data)));
     return item;
   }
-}
-
-/**
- * The excerpt to show: Pagefind's, where the matched words are in the paper's text; where only
- * metadata matched (an author, an id, an alias) it has no marks, so show the abstract's opening.
- */
-export function resultExcerpt(data: Pick<PagefindResultData, 'excerpt' | 'content' | 'meta'>): string {
-  if (data.excerpt.includes('<mark>') || !data.content) return data.excerpt;
-  const title = data.meta.title ?? '';
-  const text = data.content.startsWith(title) ? data.content.slice(title.length) : data.content;
-  const words = text.replace(/^[\s.]+/, '').split(/\s+/);
-  const opening = words.slice(0, SEARCH_SETTINGS.excerptLength).join(' ');
-  // Text, not markup: the excerpt is parsed as HTML, so escape what could be read as tags.
-  const escaped = opening.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return words.length > SEARCH_SETTINGS.excerptLength ? `${escaped} …` : escaped;
 }

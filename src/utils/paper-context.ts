@@ -20,7 +20,7 @@ export function paperContexts(papers: readonly Paper[]): Map<string, PaperContex
     RELATED_COUNT,
   );
   const contexts = new Map<string, PaperContext>();
-  for (const list of groupBy(papers, (p) => [p.data.topic]).values()) {
+  for (const list of groupBy(papers, (p) => [p.data.topic.id]).values()) {
     list.forEach((paper, i) => {
       contexts.set(paper.data.slug, {
         related: (related.get(paper.data.slug) ?? []).map((slug) => bySlug.get(slug)!),

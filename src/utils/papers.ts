@@ -56,12 +56,12 @@ let tagGroups: Promise<Map<string, Paper[]>> | undefined;
 
 /** Papers by topic slug, in title order; computed once per build (the sidebar of every page uses it). */
 export function papersByTopic(): Promise<Map<string, Paper[]>> {
-  return (topicGroups ??= getPapers().then((papers) => groupBy(papers, (p) => [p.data.topic])));
+  return (topicGroups ??= getPapers().then((papers) => groupBy(papers, (p) => [p.data.topic.id])));
 }
 
 /** Papers by tag slug, in title order; computed once per build. */
 export function papersByTag(): Promise<Map<string, Paper[]>> {
-  return (tagGroups ??= getPapers().then((papers) => groupBy(papers, (p) => p.data.tags)));
+  return (tagGroups ??= getPapers().then((papers) => groupBy(papers, (p) => p.data.tags.map((tag) => tag.id))));
 }
 
 let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;

@@ -1,0 +1,99 @@
+/** The pure parts of search: corrections ("did you mean"), aliases, URL state, result excerpts. */
+import { describe, expect, it } from 'vitest';
+import { resultExcerpt } from '../../src/search/excerpt.ts';
+import { stateFromUrl, stateQuery } from '../../src/search/state.ts';
+import { SEARCH_SETTINGS } from '../../src/search/settings.ts';
+import { candidateQueries, closestWords, editDistance } from '../../src/search/suggest.ts';
+import { otherSpelling, paperAliases } from '../../src/utils/search-aliases.ts';
+
+const VOCABULARY = ['neurons', 'space', 'sparse', 'autoencoders', 'spiking', 'transformer', 'transformers', 'network'];
+
+describe('did you mean', () => {
+  it.each([
+    ['sparce', 'sparse', 1],
+    ['spikng', 'spiking', 1],
+    ['transfomer', 'transformer', 1],
+    ['nuerons', 'neurons', 1], // a transposition is one edit
+    ['network', 'network', 0],
+  ])('%s is %i edit(s) from %s', (a, b, distance) => {
+    expect(editDistance(a, b, 2)).toBe(distance);
+  });
+
+  it('offers the nearest known words, nearest then most frequent, none for short or far words', () => {
+    expect(closestWords('sparce', VOCABULARY, SEARCH_SETTINGS.maxCorrection)).toEqual(['space', 'sparse']);
+    expect(closestWords('xqzzyq', VOCABULARY, SEARCH_SETTINGS.maxCorrection)).toEqual([]);
+    expect(closestWords('snn', VOCABULARY, SEARCH_SETTINGS.maxCorrection)).toEqual([]);
+  });
+
+  it('corrects only unknown words (a plural of a known word is known), as candidate queries', () => {
+    expect(candidateQueries('sparce autoencoder', VOCABULARY, SEARCH_SETTINGS.maxCorrection)).toEqual([
+      'space autoencoder',
+      'sparse autoencoder',
+    ]);
+    expect(candidateQueries('Transfomer', VOCABULARY, SEARCH_SETTINGS.maxCorrection)).toEqual([
+      'transformer',
+      'transformers',
+    ]);
+    expect(candidateQueries('sparse autoencoders', VOCABULARY, SEARCH_SETTINGS.maxCorrection)).toEqual([]);
+    expect(candidateQueries('2309.04827', VOCABULARY, SEARCH_SETTINGS.maxCorrection)).toEqual([]);
+  });
+});
+
+describe('aliases', () => {
+  it('gives a title’s spelled-out term its abbreviation and the other way round, apart from the abstract’s', () => {
+    const aliases = paperAliases(
+      'Continual Learning of Spiking Neural Networks',
+      'We apply principal component analysis (PCA) to an LLM; Ann wrote it.',
+    );
+    expect(aliases.title).toEqual(expect.arrayContaining(['SNN', 'SNNs', 'spiking neural network']));
+    expect(aliases.abstract).toEqual(
+      expect.arrayContaining(['PCA', 'principal component analysis', 'LLM', 'large language model']),
+    );
+    // "Ann" is a name, not an artificial neural network: abbreviations match only in their own case.
+    expect(aliases.abstract).not.toContain('artificial neural network');
+    expect(aliases.abstract).not.toContain('SNN');
+  });
+
+  it.each([
+    ['organising', 'organizing'],
+    ['Normalization', 'normalisation'],
+    ['behaviour', 'behavior'],
+    ['behavioral', 'behavioural'],
+    ['modelling', 'modeling'],
+    ['labeled', 'labelled'],
+    ['centre', 'center'],
+    ['analyse', 'analyze'],
+  ])('%s ↔ %s', (word, other) => {
+    expect(otherSpelling(word)).toBe(other);
+  });
+
+  it.each(['noise', 'size', 'hour', 'four', 'neuron'])('%s has no other spelling', (word) => {
+    expect(otherSpelling(word)).toBeUndefined();
+  });
+});
+
+describe('search state in the URL', () => {
+  it('reads and writes q, topic, tag and sort, dropping empty and unknown values', () => {
+    const state = stateFromUrl(
+      new URL('https://x.org/neurons/search/?q=SNN&tag=Spiking%20neural%20networks&sort=oops'),
+    );
+    expect(state).toEqual({ q: 'SNN', topic: '', tag: 'Spiking neural networks', sort: '' });
+    expect(stateQuery({ ...state, sort: 'newest' })).toBe('?q=SNN&tag=Spiking+neural+networks&sort=newest');
+    expect(stateQuery({ q: '', topic: '', tag: '', sort: '' })).toBe('');
+  });
+});
+
+describe('result excerpts', () => {
+  it('keeps Pagefind’s excerpt where the paper’s words matched', () => {
+    const excerpt = 'we train <mark>spiking</mark> networks';
+    expect(resultExcerpt({ excerpt, content: 'x', meta: { title: 'T' } })).toBe(excerpt);
+  });
+
+  it('shows the opening of the abstract, as text, where only metadata matched', () => {
+    const content = `A Title. ${Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ')} <b>`;
+    const shown = resultExcerpt({ excerpt: 'A Title. w0 w1', content, meta: { title: 'A Title' } });
+    expect(shown).toMatch(/^w0 w1 w2/);
+    expect(shown.split(' ').length).toBe(SEARCH_SETTINGS.excerptLength + 1);
+    expect(resultExcerpt({ excerpt: '', content: 'T. a <b>', meta: { title: 'T' } })).toBe('a &lt;b&gt;');
+  });
+});
