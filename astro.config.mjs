@@ -8,6 +8,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import searchBundle from './src/integrations/search-bundle.ts';
 import rehypePlainMathml from './src/integrations/rehype-plain-mathml.ts';
 import { deployBase, deploySite } from './src/utils/deploy.ts';
+import { cspHash, THEME_SCRIPT } from './src/utils/theme-script.ts';
 
 // SITE_URL (origin) and BASE_PATH (sub-path) decide every absolute URL and link; see README.
 export default defineConfig({
@@ -26,8 +27,31 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { output: 'mathml' }], rehypePlainMathml],
       smartypants: false,
     }),
+    // Abstracts hold no code: no syntax highlighter (Shiki's inline styles would need 'unsafe-inline').
+    syntaxHighlight: false,
   },
   integrations: [mdx(), searchBundle(), pagefind()],
+  // A strict Content-Security-Policy in a <meta> of every page: Astro hashes the inline scripts
+  // and styles it emits; nothing inline runs unless Astro hashed it. Pagefind compiles its
+  // WebAssembly ('wasm-unsafe-eval') and runs a worker from the site. public/_headers repeats
+  // the policy for hosts that read it, with what a <meta> cannot say (frame-ancestors).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "font-src 'self'",
+      ],
+      // The theme script is inline without processing (it must run before the first paint).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [cspHash(THEME_SCRIPT)] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   prefetch: false,
   devToolbar: { enabled: false },
 });

@@ -78,18 +78,16 @@ export function shortByline(authors: readonly string[] | undefined): string | un
 }
 
 /** Highwire Press tags (`citation_*`), read by Google Scholar and Zotero's connector. */
-export function highwireTags(data: PaperData, pageUrl: string): { name: string; content: string }[] {
+export function highwireTags(data: PaperData): { name: string; content: string }[] {
   const tags = [{ name: 'citation_title', content: data.title }];
   for (const author of data.authors ?? []) tags.push({ name: 'citation_author', content: author });
   if (data.published) tags.push({ name: 'citation_publication_date', content: data.published.replaceAll('-', '/') });
-  if (data.published) tags.push({ name: 'citation_date', content: data.published.replaceAll('-', '/') });
   if (data.arxiv) {
     tags.push({ name: 'citation_arxiv_id', content: data.arxiv });
     tags.push({ name: 'citation_pdf_url', content: arxivPdfUrl(data.arxiv) });
   }
   if (data.doi) tags.push({ name: 'citation_doi', content: data.doi });
   if (data.venue) tags.push({ name: 'citation_journal_title', content: data.venue });
-  tags.push({ name: 'citation_abstract_html_url', content: pageUrl });
   return tags;
 }
 
@@ -107,7 +105,6 @@ export function scholarlyArticleJson(data: PaperData, pageUrl: string): string {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
     headline: data.title,
-    name: data.title,
     url: pageUrl,
     ...(data.authors && { author: data.authors.map((name) => ({ '@type': 'Person', name })) }),
     ...(data.published && { datePublished: data.published }),

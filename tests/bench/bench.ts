@@ -19,6 +19,8 @@ import { syntheticScrape } from './synthetic.ts';
 
 const ROOT = process.cwd();
 const SEED = readFileSync(path.join(ROOT, 'content/sources/000_bfef83f9b2ef0b4d.txt'), 'utf8');
+/** The seed's identities (authors, dates, arXiv ids): seed pages are benchmarked as published. */
+const SEED_IDENTITY = readFileSync(path.join(ROOT, 'content/sources/001_seed-identity.bib'), 'utf8');
 const SCRATCH = path.join(ROOT, '.bench');
 const args = process.argv.slice(2);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1]! : undefined;
@@ -46,7 +48,7 @@ function timed(
 
 /** A scratch copy of the project whose sources are the seed plus synthetic papers. */
 function benchProject(size: number): string {
-  const sources: Record<string, string> = { '000_seed.txt': SEED };
+  const sources: Record<string, string> = { '000_seed.txt': SEED, '001_seed-identity.bib': SEED_IDENTITY };
   if (size > 119) sources['synthetic.txt'] = syntheticScrape(SEED, size - 119, size);
   return scratchProject(sources, { site: true, root: path.join(SCRATCH, String(size)) }).root;
 }
@@ -92,6 +94,14 @@ async function browserMetrics(dist: string, paperSlug: string) {
   }
 }
 
+/** Published-site limits of the static hosts the README names (checked 2026-11). */
+const HOSTS = {
+  /** GitHub Pages: a published site may be at most 1 GB. */
+  githubPagesBytes: 1024 ** 3,
+  /** Cloudflare Pages, free plan: at most 20,000 files per deployment. */
+  cloudflareFreeFiles: 20_000,
+};
+
 type Row = Record<string, string>;
 const rows: Row[] = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -124,6 +134,8 @@ for (const size of sizes) {
     'peak memory': `${Math.max(ingestRun.peakMb, build.peakMb).toFixed(0)} MB`,
     output: `${mb(output.reduce((n, f) => n + f.bytes, 0))}, ${output.length.toLocaleString('en')} files`,
     'paper HTML (median / max)': `${kb(paperPages[paperPages.length >> 1]!)} / ${kb(paperPages.at(-1)!)}`,
+    'GitHub Pages (≤ 1 GB)': output.reduce((n, f) => n + f.bytes, 0) <= HOSTS.githubPagesBytes ? 'fits' : 'too big',
+    'Cloudflare free (≤ 20,000 files)': output.length <= HOSTS.cloudflareFreeFiles ? 'fits' : 'too many files',
     'JS before search': `${browser.jsBeforeSearch} B (+${browser.inlineJs} B inline)`,
     'first search fetches': `${kb(browser.searchBytes)} (Pagefind ${kb(browser.pagefindBytes)})`,
     'first result': `${browser.firstResultMs.toFixed(0)} ms`,
