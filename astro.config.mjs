@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import headersFile from './src/integrations/headers-file.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import searchBundle from './src/integrations/search-bundle.ts';
 import rehypePlainMathml from './src/integrations/rehype-plain-mathml.ts';
@@ -30,7 +31,7 @@ export default defineConfig({
     // Abstracts hold no code: no syntax highlighter (Shiki's inline styles would need 'unsafe-inline').
     syntaxHighlight: false,
   },
-  integrations: [mdx(), searchBundle(), pagefind()],
+  integrations: [mdx(), searchBundle(), pagefind(), headersFile()],
   // A strict Content-Security-Policy in a <meta> of every page: Astro hashes the inline scripts
   // and styles it emits; nothing inline runs unless Astro hashed it. Pagefind compiles its
   // WebAssembly ('wasm-unsafe-eval') and runs a worker from the site. public/_headers repeats

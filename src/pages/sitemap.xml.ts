@@ -4,7 +4,7 @@ import { PAGE_SIZE } from '../consts.ts';
 import { getPapers, papersByTag, papersByTopic } from '../utils/papers.ts';
 import { allTopics } from '../utils/taxonomy.ts';
 import { absolute, href, paperHref, tagHref, topicHref } from '../utils/url.ts';
-import { xml } from './feed.xml.ts';
+import { xml } from '../utils/feed.ts';
 
 /** The URLs of a paginated list: `base`, `base2/`, `base3/`… */
 function pageUrls(base: string, count: number): string[] {

@@ -18,6 +18,11 @@ export const topicHref = (slug: string): string => href(`topics/${slug}/`);
 /** The URL of a tag page (page 1). */
 export const tagHref = (slug: string): string => href(`tags/${slug}/`);
 
+/** The Atom feed of a topic. */
+export const topicFeedHref = (slug: string): string => href(`topics/${slug}/feed.xml`);
+/** The Atom feed of a tag. */
+export const tagFeedHref = (slug: string): string => href(`tags/${slug}/feed.xml`);
+
 /** An absolute URL for canonical links, Open Graph, feeds and the sitemap. */
 export function absolute(path: string, site: URL | undefined): string {
   if (!site) throw new Error('`site` is not set: set SITE_URL (see README) so absolute URLs can be made.');

@@ -91,3 +91,17 @@ describe('Content-Security-Policy', () => {
     await context.close();
   });
 });
+
+describe('_headers (Netlify, Cloudflare Pages)', () => {
+  it('sends the pages’ policy with frame-ancestors, nosniff, a referrer policy, and caches hashed files long', () => {
+    const headers = read('_headers');
+    const page = parse(read('index.html')).querySelector('meta[http-equiv="content-security-policy"]')!;
+    const pagePolicy = page.getAttribute('content')!.replace(/;\s*$/, '');
+    expect(headers).toContain(`/neurons/*\n  Content-Security-Policy: ${pagePolicy}; frame-ancestors 'none'\n`);
+    expect(headers).toContain('  X-Content-Type-Options: nosniff\n');
+    expect(headers).toMatch(/ {2}Referrer-Policy: strict-origin-when-cross-origin\n/);
+    expect(headers).toContain('/neurons/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+    expect(headers).toMatch(/\/neurons\/pagefind\/\*\n {2}Cache-Control: public, max-age=\d+/);
+    expect(headers).not.toMatch(/%[A-Z]+%/);
+  });
+});

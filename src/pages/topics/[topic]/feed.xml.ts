@@ -1,0 +1,31 @@
+/** The Atom feed of one topic: follow it to hear of its new papers. */
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { SITE_TITLE } from '../../../consts.ts';
+import { atomFeed, feedResponse } from '../../../utils/feed.ts';
+import { papersByTopic } from '../../../utils/papers.ts';
+import { allTopics } from '../../../utils/taxonomy.ts';
+import { topicFeedHref, topicHref } from '../../../utils/url.ts';
+
+export const getStaticPaths = (async () => {
+  const byTopic = await papersByTopic();
+  return allTopics().map((topic) => ({
+    params: { topic: topic.slug },
+    props: { topic, papers: byTopic.get(topic.slug) ?? [] },
+  }));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = ({ props: { topic, papers }, site }) =>
+  feedResponse(
+    atomFeed(
+      {
+        title: `${topic.name} · ${SITE_TITLE}`,
+        subtitle: topic.description,
+        pageHref: topicHref(topic.slug),
+        feedHref: topicFeedHref(topic.slug),
+      },
+      papers,
+      site,
+    ),
+  );
