@@ -117,7 +117,7 @@ for (const size of sizes) {
   const dist = path.join(root, 'dist');
   const output = files(dist);
   const paperPages = readdirSync(path.join(dist, 'papers'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'newest')
     .map((d) => statSync(path.join(dist, 'papers', d.name, 'index.html')).size)
     .sort((a, b) => a - b);
   const slug = readdirSync(path.join(root, 'content/papers'))[0]!.replace(/\.mdx$/, '');
