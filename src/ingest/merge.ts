@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostics.ts';
-import { FORMAT_NAMES, optional, type Provenance, type SourceFormat, type SourceRecord } from './record.ts';
+import {
+  FORMAT_NAMES,
+  optional,
+  type PaperIdentity,
+  type Provenance,
+  type SourceFormat,
+  type SourceRecord,
+} from './record.ts';
 import { titleKey } from './slugs.ts';
 
 /** A paper after merging every source record that tells of it. */
-export interface MergedPaper {
+export interface MergedPaper extends PaperIdentity {
   title: string;
   /** The abstract, or `''` when no source has one (the page then shows no abstract). */
   abstract: string;
@@ -16,16 +23,6 @@ export interface MergedPaper {
   fingerprint: string;
   /** Every place the paper was found, in input order. */
   provenance: Provenance[];
-  arxiv?: string;
-  doi?: string;
-  authors?: string[];
-  published?: string;
-  updated?: string;
-  primaryCategory?: string;
-  venue?: string;
-  comment?: string;
-  code?: string[];
-  projectPage?: string;
 }
 
 /**

@@ -19,17 +19,8 @@ export const FORMAT_NAMES: Record<SourceFormat, string> = {
   bibtex: 'BibTeX',
 };
 
-/**
- * One paper as one source file tells it, before merging: every format's reader yields these.
- * Text fields are raw (untrusted, not yet cleaned); optional fields are absent when the source
- * does not say.
- */
-export interface SourceRecord {
-  format: SourceFormat;
-  provenance: Provenance;
-  title: string;
-  /** Absent when the source has none (BibTeX often, an arXiv feed never). */
-  abstract?: string;
+/** What sources may tell of a paper besides its title and abstract; each field absent when unknown. */
+export interface PaperIdentity {
   /** arXiv identifier without version, e.g. `2309.04827` or `q-bio/0601001`. */
   arxiv?: string;
   /** DOI, lower-cased, without `https://doi.org/`. */
@@ -50,6 +41,18 @@ export interface SourceRecord {
   code?: string[];
   /** The paper's project page (`http(s)` only). */
   projectPage?: string;
+}
+
+/**
+ * One paper as one source file tells it, before merging: every format's reader yields these.
+ * Text fields are raw (untrusted, not yet cleaned).
+ */
+export interface SourceRecord extends PaperIdentity {
+  format: SourceFormat;
+  provenance: Provenance;
+  title: string;
+  /** Absent when the source has none (BibTeX often, an arXiv feed never). */
+  abstract?: string;
 }
 
 /** `{ [key]: value }` when the value is known, `{}` otherwise: absent fields stay absent (not `undefined`). */
