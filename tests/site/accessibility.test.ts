@@ -20,6 +20,7 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
           const { page, context, problems } = await newPage(browser, inject('origin'), {
             colorScheme: scheme,
             viewport,
+            bypassCSP: true,
           });
           await page.goto(url(path));
           if (name === 'search') await page.locator('.search-results li').first().waitFor();

@@ -33,12 +33,15 @@ export async function newPage(
     colorScheme?: 'light' | 'dark';
     viewport?: { width: number; height: number };
     javaScriptEnabled?: boolean;
+    /** Let the test inject its own scripts (axe) past the pages' Content-Security-Policy. */
+    bypassCSP?: boolean;
   } = {},
 ): Promise<{ page: Page; context: BrowserContext; problems: string[]; requests: string[] }> {
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -60,7 +63,10 @@ export async function newPage(
   return { page, context, problems, requests };
 }
 
-/** Runs axe-core on the page and returns its serious and critical violations, readably. */
+/**
+ * Runs axe-core on the page and returns its serious and critical violations, readably. The page
+ * must come from `newPage(…, { bypassCSP: true })`: the site's policy refuses injected scripts.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
