@@ -113,12 +113,21 @@ export function otherSpelling(word: string): string | undefined {
   return undefined;
 }
 
+/** Words seen so far and their other spelling (or none): the same words recur in every abstract. */
+const spellingCache = new Map<string, string | undefined>();
+
+/** `otherSpelling`, remembered per word for the build. */
+function cachedSpelling(word: string): string | undefined {
+  if (!spellingCache.has(word)) spellingCache.set(word, otherSpelling(word));
+  return spellingCache.get(word);
+}
+
 /** The other spellings of the words of a text, each once. */
 function spellingVariants(text: string): string[] {
   const variants = new Set<string>();
   for (const word of text.match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) {
     const parts = word.split('-');
-    const other = parts.map((part) => otherSpelling(part));
+    const other = parts.map((part) => cachedSpelling(part));
     if (other.some(Boolean)) variants.add(other.map((spelling, i) => spelling ?? parts[i]!.toLowerCase()).join('-'));
   }
   return [...variants];
