@@ -45,7 +45,7 @@ export const paperSchema = z.object({
   topic: reference('topics'),
   /** Tags from the curated vocabulary (the `tags` collection), most relevant first. */
   tags: z.array(reference('tags')),
-  /** Every tag the paper mentions (a superset of `tags`): their variants are its search synonyms. */
+  /** Every tag the paper mentions (a superset of `tags`), as the classifier found them. */
   mentionedTags: z.array(z.string()),
   /** Code repositories: linked from the abstract or named by a source. */
   code: z.array(z.url({ protocol: /^https?$/ })),

@@ -1,6 +1,7 @@
 /**
- * "Find this paper" links: searches by exact title on the services readers use. We never
- * invent an identifier (an arXiv number, a DOI); the scrape does not give us one.
+ * "Find this paper" links: searches by exact title on the services readers use. A paper that
+ * no source has identified has only these; an identified one links arXiv, its PDF, Hugging Face
+ * and its DOI directly (`paper-identity.ts`) and keeps the searches arXiv cannot replace.
  */
 export interface FindLink {
   label: string;
