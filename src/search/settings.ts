@@ -12,8 +12,8 @@ export const SEARCH_SETTINGS = {
    * abstract, the authors and ids less or more as a reader expects (see `utils/search-meta.ts`).
    */
   metaWeights: {
-    title: 5,
-    title_aliases: 5,
+    title: 10,
+    title_aliases: 6,
     aliases: 1.5,
     first_author: 8,
     authors: 4,
