@@ -9,7 +9,7 @@ import { arxivId, doi, isArxivDoi, isoDate } from '../identifiers.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, webUrl } from '../untrusted.ts';
-import { lineAt } from './entry-lines.ts';
+import { lineLocator } from './entry-lines.ts';
 
 /**
  * The parser renders `\emph`, `\textbf`, `\url` … as a few HTML-like tags. We want plain text,
@@ -36,10 +36,23 @@ export function readBibtex(source: SourceFile): { papers: SourceRecord[]; diagno
     // An unknown command is dropped rather than stopping the whole file.
     unsupported: 'ignore',
   });
-  const lineOfInput = (text: string | undefined): number => {
-    const at = text ? input.indexOf(text) : -1;
-    return at === -1 ? 0 : lineAt(input, at);
-  };
+  const lineAt = lineLocator(input);
+  /**
+   * The line where an entry's text starts. Entries (and errors) come in file order, so each search
+   * starts where the previous one found its text; `cursor` is kept per list.
+   */
+  const locate =
+    (cursor: { at: number }) =>
+    (text: string | undefined): number => {
+      if (!text) return 0;
+      let at = input.indexOf(text, cursor.at);
+      if (at === -1) at = input.indexOf(text);
+      if (at === -1) return 0;
+      cursor.at = at + 1;
+      return lineAt(at);
+    };
+  const errorLine = locate({ at: 0 });
+  const entryLine = locate({ at: 0 });
   const broken = new Set<string>();
   for (const error of library.errors) {
     const key = /^@\w+\s*[{(]\s*([^,\s]+)/.exec(error.input ?? '')?.[1];
@@ -47,7 +60,7 @@ export function readBibtex(source: SourceFile): { papers: SourceRecord[]; diagno
     diagnostics.push({
       severity: 'error',
       file,
-      line: lineOfInput(error.input),
+      line: errorLine(error.input),
       ...(key !== undefined && { entry: key }),
       message: `BibTeX syntax error: ${error.error.replaceAll(TEX_LESS, '<').replaceAll(TEX_GREATER, '>')}`,
       hint: 'Check the braces and commas of this entry (every field `name = {value},`), or export it again.',
@@ -56,7 +69,7 @@ export function readBibtex(source: SourceFile): { papers: SourceRecord[]; diagno
   const papers: SourceRecord[] = [];
   for (const entry of library.entries) {
     if (broken.has(entry.key)) continue;
-    const record = toRecord(entry, file, lineOfInput(entry.input), diagnostics);
+    const record = toRecord(entry, file, entryLine(entry.input), diagnostics);
     if (record) papers.push(record);
   }
   if (library.entries.length === 0 && library.errors.length === 0) {

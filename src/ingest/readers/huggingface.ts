@@ -8,7 +8,7 @@ import { arxivId, isoDate } from '../identifiers.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, oneLine, webUrl } from '../untrusted.ts';
-import { lineAt } from './entry-lines.ts';
+import { lineLocator } from './entry-lines.ts';
 
 /** The fields of a Hugging Face paper object that the site uses; everything is checked, nothing trusted. */
 interface HfPaper {
@@ -41,7 +41,7 @@ export function readHuggingFace(source: SourceFile): { papers: SourceRecord[]; d
     const message = (error as Error).message;
     const line =
       Number(/line (\d+)/.exec(message)?.[1] ?? 0) ||
-      lineAt(source.text, Number(/position (\d+)/.exec(message)?.[1] ?? 0));
+      lineLocator(source.text)(Number(/position (\d+)/.exec(message)?.[1] ?? 0));
     return fail(line, `the file is not valid JSON: ${message}`, 'Save the API response again, whole.');
   }
   const items = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.papers) ? data.papers : undefined;
@@ -53,6 +53,7 @@ export function readHuggingFace(source: SourceFile): { papers: SourceRecord[]; d
     );
   }
   const papers: SourceRecord[] = [];
+  const lineAt = lineLocator(source.text);
   let searchFrom = 0;
   items.forEach((item: unknown, index: number) => {
     const paper: HfPaper | undefined = isObject(item)
@@ -66,7 +67,7 @@ export function readHuggingFace(source: SourceFile): { papers: SourceRecord[]; d
     // Locate the item by its id in the text, for a line number that points at it.
     const at = rawId ? source.text.indexOf(JSON.stringify(rawId), searchFrom) : -1;
     if (at !== -1) searchFrom = at;
-    const line = at === -1 ? 0 : lineAt(source.text, at);
+    const line = at === -1 ? 0 : lineAt(at);
     const entry = rawId || `item ${index + 1}`;
     const report = (severity: Diagnostic['severity'], message: string, hint: string) =>
       diagnostics.push({ severity, file, line, entry, message, hint });
