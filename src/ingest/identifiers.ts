@@ -53,3 +53,19 @@ export function isoDate(raw: string | undefined): string | undefined {
   if (day && (Number(day) < 1 || Number(day) > 31)) return undefined;
   return [year, month, day].filter(Boolean).join('-');
 }
+
+/** BibTeX's month macros (`month = sep`), January first: read by the BibTeX reader, written by citations. */
+export const BIBTEX_MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+] as const;

@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deployBase } from '../utils/deploy.ts';
 
 /** The policy Astro put in a page's `<meta http-equiv="content-security-policy">`. */
 function metaPolicy(html: string): string | undefined {
@@ -20,7 +21,7 @@ export default function headersFileIntegration(): AstroIntegration {
     name: 'neuron-papers:headers-file',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = deployBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { deployBase } from '../utils/deploy.ts';
 
 /**
  * Builds the Pagefind search index with its Node API once Astro has written the site, so that
@@ -19,7 +20,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = deployBase(config.base);
       },
       'astro:server:setup': ({ server, logger }) => {
         const index = path.join(outDir, 'pagefind');

@@ -3,6 +3,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deployBase } from '../utils/deploy.ts';
 
 /** The search code's entry point and the file it becomes, at the site's root (under the base path). */
 const ENTRY = fileURLToPath(new URL('../search/index.ts', import.meta.url));
@@ -35,7 +36,7 @@ export default function searchBundleIntegration(): AstroIntegration {
     name: 'neuron-papers:search-bundle',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = deployBase(config.base);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {

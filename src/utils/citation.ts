@@ -3,6 +3,8 @@
  * data, used by the paper page (the "Cite" section) and by anything that exports citations.
  */
 
+import { BIBTEX_MONTHS } from '../ingest/identifiers.ts';
+
 /** What a citation needs to know; every field but the title may be unknown. */
 export interface CitablePaper {
   title: string;
@@ -82,8 +84,6 @@ export function citationKey(paper: CitablePaper): string {
   return `${family || 'anon'}${paper.published?.slice(0, 4) ?? ''}${word ?? ''}`;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /** A BibTeX entry: `@article` with the venue when known, else `@misc` for the arXiv preprint. */
 export function bibtexEntry(paper: CitablePaper): string {
   const fields: [string, string][] = [['title', `{${bibtexText(paper.title)}}`]];
@@ -98,7 +98,7 @@ export function bibtexEntry(paper: CitablePaper): string {
   if (paper.published) {
     fields.push(['year', `{${paper.published.slice(0, 4)}}`]);
     const month = Number(paper.published.slice(5, 7));
-    if (month) fields.push(['month', MONTHS[month - 1]!]);
+    if (month) fields.push(['month', BIBTEX_MONTHS[month - 1]!]);
     if (paper.published.length === 10) fields.push(['date', `{${paper.published}}`]);
   }
   if (paper.arxiv) {

@@ -43,8 +43,10 @@ export function listingPaths<Params extends Record<string, string>, Props extend
   return (['title', 'newest'] as const).flatMap((order) => {
     const list = ordered(papers, order);
     const lastPage = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
-    const pageHref = (index: number) =>
-      `${listHref}${restParam(order, index) ?? ''}${index > 0 || order === 'newest' ? '/' : ''}`;
+    const pageHref = (index: number) => {
+      const rest = restParam(order, index);
+      return rest ? `${listHref}${rest}/` : listHref;
+    };
     return Array.from({ length: lastPage }, (_, index) => {
       const data = list.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE);
       const page: ListPage = {

@@ -3,6 +3,7 @@
  * words, its byline. Pure functions of the paper's data; nothing here is shown when unknown.
  */
 import type { PaperData } from '../schemas/paper.ts';
+import { splitName } from './citation.ts';
 
 /** One link to the paper or its material. */
 export interface PaperLink {
@@ -71,7 +72,7 @@ export const paperYear = (data: PaperData): string | undefined => data.published
 /** "Gurnee et al.", "Gurnee and Nanda", "Gurnee": the short byline of lists. */
 export function shortByline(authors: readonly string[] | undefined): string | undefined {
   if (!authors?.length) return undefined;
-  const family = (name: string) => name.trim().split(/\s+/).at(-1)!;
+  const family = (name: string) => splitName(name).family;
   if (authors.length === 1) return authors[0];
   if (authors.length === 2) return `${family(authors[0]!)} and ${family(authors[1]!)}`;
   return `${family(authors[0]!)} et al.`;

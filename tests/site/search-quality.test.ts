@@ -3,37 +3,16 @@
  * find their papers, abbreviations rank like what they stand for, excerpts are the paper's own
  * visible words, and a misspelt query is offered a correction.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newPage, openBrowser } from '../support/pages.ts';
+import { searchPage } from '../support/search.ts';
 import { url } from '../support/site.ts';
 
 let browser: Browser;
 let close: () => Promise<void>;
 beforeAll(async () => ({ browser, close } = await openBrowser()));
 afterAll(() => close());
-
-interface Result {
-  title: string;
-  href: string;
-  excerpt: string;
-}
-
-/** Searches on the search page and returns the results shown first. */
-async function search(page: Page, query: string): Promise<Result[]> {
-  await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
-  await page
-    .locator('.search-status')
-    .filter({ hasText: /result/ })
-    .waitFor();
-  return page.locator('.search-results li').evaluateAll((items) =>
-    items.map((li) => ({
-      title: li.querySelector('.search-result-title')!.textContent ?? '',
-      href: li.querySelector('a')!.getAttribute('href') ?? '',
-      excerpt: li.querySelector('.search-result-excerpt')!.textContent ?? '',
-    })),
-  );
-}
 
 /** Text without its whitespace: how an excerpt and a page's text are compared. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -99,7 +78,7 @@ describe('real queries on the search page', () => {
     '%j finds %j in the first %i, with excerpts in the papers’ own visible words',
     async (query, expected, k) => {
       const { page, context, problems } = await newPage(browser, inject('origin'));
-      const results = await search(page, query);
+      const results = await searchPage(page, query);
       expect(
         results.slice(0, k).map((r) => r.title),
         results.map((r) => r.title).join(' | '),
@@ -128,7 +107,7 @@ describe('real queries on the search page', () => {
 describe('abbreviations rank like what they stand for', () => {
   it('"SNN" ranks papers with "spiking neural network(s)" in the title first', async () => {
     const { page, context } = await newPage(browser, inject('origin'));
-    const results = await search(page, 'SNN');
+    const results = await searchPage(page, 'SNN');
     const top = results.slice(0, 5).map((r) => r.title);
     for (const title of top) expect(title, top.join(' | ')).toMatch(/spiking neural networks?|SNN/i);
     expect(results.slice(0, 8).map((r) => r.title)).toContain(
@@ -149,7 +128,7 @@ describe('did you mean', () => {
     ['transfomer', 'transformer', 'Monet: Mixture of Monosemantic Experts for Transformers'],
   ])('%j offers %j, which finds the papers', async (query, correction, expected) => {
     const { page, context, problems } = await newPage(browser, inject('origin'));
-    await search(page, query);
+    await searchPage(page, query);
     const suggestion = page.locator('.search-suggestion a');
     await suggestion.waitFor();
     await expect(suggestion.textContent()).resolves.toBe(correction);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newPage, openBrowser } from '../support/pages.ts';
+import { searchPage } from '../support/search.ts';
 import { url } from '../support/site.ts';
 
 let browser: Browser;
@@ -10,12 +11,7 @@ afterAll(() => close());
 
 /** Opens the search page for a query and returns the titles of the first results shown. */
 async function titlesFor(page: Page, query: string): Promise<string[]> {
-  await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
-  await page
-    .locator('.search-status')
-    .filter({ hasText: /result/ })
-    .waitFor();
-  return page.locator('.search-result-title').allTextContents();
+  return (await searchPage(page, query)).map((result) => result.title);
 }
 
 // Real queries a reader of this collection types, with the paper they expect near the top.

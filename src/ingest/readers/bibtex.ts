@@ -5,7 +5,7 @@
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi, isArxivDoi, isoDate } from '../identifiers.ts';
+import { arxivId, BIBTEX_MONTHS, doi, isArxivDoi, isoDate } from '../identifiers.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, webUrl } from '../untrusted.ts';
@@ -20,8 +20,6 @@ import { lineLocator } from './entry-lines.ts';
 const PARSER_MARKUP = /<\/?(?:i|b|sup|sub|sc|p|code|span|a)(?:\s[^<>]*)?>/g;
 const TEX_LESS = '\\textless{}';
 const TEX_GREATER = '\\textgreater{}';
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Reads one BibTeX file: one record per entry, located by the line of its `@type{key`. */
 export function readBibtex(source: SourceFile): { papers: SourceRecord[]; diagnostics: Diagnostic[] } {
@@ -106,7 +104,9 @@ function entryDate(fields: Record<string, unknown>): string | undefined {
   const year = typeof fields.year === 'string' ? /^\d{4}$/.exec(fields.year.trim())?.[0] : undefined;
   if (!year) return undefined;
   const rawMonth = typeof fields.month === 'string' ? fields.month.trim().toLowerCase() : '';
-  const month = /^\d{1,2}$/.test(rawMonth) ? Number(rawMonth) : MONTHS.indexOf(rawMonth.slice(0, 3)) + 1;
+  const month = /^\d{1,2}$/.test(rawMonth)
+    ? Number(rawMonth)
+    : (BIBTEX_MONTHS as readonly string[]).indexOf(rawMonth.slice(0, 3)) + 1;
   return month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, '0')}` : year;
 }
 
