@@ -53,6 +53,9 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // One stylesheet for the whole site: fetched once, cached for every page, and one <link> per
+  // page instead of one per component (paper pages live within a 30 KB budget).
+  vite: { build: { cssCodeSplit: false } },
   prefetch: false,
   devToolbar: { enabled: false },
 });

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { papersLoader } from './loaders/papers.ts';
-import { noteSchema, paperSchema } from './schemas/paper.ts';
+import { noteSchema, paperSchema, placeSchema } from './schemas/paper.ts';
 import { tagSchema, topicSchema, type Tag, type Topic } from './schemas/taxonomy.ts';
 
 /** The taxonomy file, read by the `topics` and `tags` collections (and the ingest). */
@@ -33,10 +33,24 @@ const papers = defineCollection({
   schema: paperSchema,
 });
 
+/**
+ * Each paper's place on the map (content/map.json, kept by the ingest: see src/ingest/map.ts),
+ * one entry per slug.
+ */
+const places = defineCollection({
+  loader: file('./content/map.json', {
+    parser: (text) =>
+      Object.entries((JSON.parse(text) as { positions: Record<string, [number, number]> }).positions).map(
+        ([id, [x, y]]) => ({ id, x, y }),
+      ),
+  }),
+  schema: placeSchema,
+});
+
 /** Hand-written curator notes, one per paper, named `<slug>.mdx`; the ingest never touches them. */
 const notes = defineCollection({
   loader: glob({ pattern: '*.{md,mdx}', base: './content/notes' }),
   schema: noteSchema,
 });
 
-export const collections = { topics, tags, papers, notes };
+export const collections = { topics, tags, papers, notes, places };

@@ -19,4 +19,7 @@ if (!result.ok) {
   process.exit(1);
 }
 const { added, changed, removed } = result.written;
-console.log(`ingest: ${result.papers} papers (${added} added, ${changed} changed, ${removed} removed) in ${ms} ms.`);
+const map = result.mapRelaid ? '; map laid out anew' : '';
+console.log(
+  `ingest: ${result.papers} papers (${added} added, ${changed} changed, ${removed} removed${map}) in ${ms} ms.`,
+);

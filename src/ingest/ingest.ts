@@ -6,6 +6,7 @@ import { mergePapers } from './merge.ts';
 import { buildPages, type PageJob } from './build-pages.ts';
 import { ingestFingerprint, keyOfPage, pageKey } from './cache.ts';
 import { readFolder, replaceFile, replaceFolder } from './output.ts';
+import { mapPapers, readMapRegistry, serializeMap, updateMap } from './map.ts';
 import { readSource } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
@@ -22,6 +23,8 @@ export interface IngestPaths {
   papers: string;
   /** Committed slug registry, `content/slugs.json`. */
   registry: string;
+  /** Committed map of the collection, `content/map.json`: each paper's place. */
+  map: string;
   /** Taxonomy, `content/topics.yaml`. */
   taxonomy: string;
   /** Hand-written curator notes, `content/notes/` (read only, to check their slugs). */
@@ -36,6 +39,7 @@ export function projectPaths(root: string): IngestPaths {
     sources: path.join(content, 'sources'),
     papers: path.join(content, 'papers'),
     registry: path.join(content, 'slugs.json'),
+    map: path.join(content, 'map.json'),
     taxonomy: path.join(content, 'topics.yaml'),
     notes: path.join(content, 'notes'),
   };
@@ -47,6 +51,8 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
   papers: number;
   written: { added: number; changed: number; removed: number };
+  /** Whether the map was laid out anew (rather than new papers placed among their neighbours). */
+  mapRelaid?: boolean;
 }
 
 /**
@@ -113,11 +119,14 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const built = await buildPages(jobs, taxonomy, paths.taxonomy);
   jobs.forEach((job, i) => files.set(`${job.slug}.mdx`, built[i]!));
   diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
+  const map = updateMap(mapPapers(files), await readMapRegistry(paths.map), taxonomy);
 
-  // The registry first: should the swap of pages fail, the slugs they will get are already kept.
+  // The registries first: should the swap of pages fail, the slugs and places they will get are
+  // already kept.
   await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
+  await replaceFile(paths.map, serializeMap(map.registry));
   const written = await replaceFolder(paths.papers, files, current);
-  return { ok: true, diagnostics, papers: files.size, written };
+  return { ok: true, diagnostics, papers: files.size, written, mapRelaid: map.relaid };
 }
 
 /** Reads the slug registry; a missing file is an empty registry (the first ingest). */

@@ -74,4 +74,7 @@ export const noteSchema = z.object({
   author: z.string().optional(),
 });
 
+/** A paper's place on the map (an entry of content/map.json, by slug). */
+export const placeSchema = z.object({ x: z.number(), y: z.number() });
+
 export type PaperData = z.infer<typeof paperSchema>;

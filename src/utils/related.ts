@@ -46,6 +46,27 @@ type Vector = { terms: Int32Array; weights: Float64Array };
  * order). A document never lists itself; documents sharing no useful term are not listed.
  */
 export function relatedDocuments(documents: readonly Document[], count: number): Map<string, string[]> {
+  const neighbours = nearestNeighbours(documents, count);
+  return new Map(documents.map((doc, i) => [doc.id, neighbours[i]!.map(({ index }) => documents[index]!.id)]));
+}
+
+/** One of a document's nearest neighbours: its index in the input and its cosine similarity. */
+export interface Neighbour {
+  index: number;
+  similarity: number;
+}
+
+/**
+ * For every document (by input index), its `count` most similar others with their cosine
+ * similarity, best first (ties by input order). The related papers and the map's layout both
+ * stand on this one neighbourhood graph. With `only`, just those documents look for
+ * neighbours (among all); the others get an empty list.
+ */
+export function nearestNeighbours(
+  documents: readonly Document[],
+  count: number,
+  only?: ReadonlySet<number>,
+): Neighbour[][] {
   const termIds = new Map<string, number>();
   const counts: Map<number, number>[] = documents.map((doc) => {
     const tf = new Map<number, number>();
@@ -89,8 +110,9 @@ export function relatedDocuments(documents: readonly Document[], count: number):
   }
 
   const scores = new Float64Array(n);
-  const related = new Map<string, string[]>();
+  const neighbours: Neighbour[][] = [];
   vectors.forEach((vector, doc) => {
+    if (only && !only.has(doc)) return void neighbours.push([]);
     const touched: number[] = [];
     const limit = Math.min(QUERY_TERMS, vector.terms.length);
     for (let k = 0; k < limit; k++) {
@@ -105,13 +127,10 @@ export function relatedDocuments(documents: readonly Document[], count: number):
         scores[other] = scores[other]! + w * weights[p]!;
       }
     }
-    related.set(
-      documents[doc]!.id,
-      topK(touched, scores, count).map((other) => documents[other]!.id),
-    );
+    neighbours.push(topK(touched, scores, count).map((index) => ({ index, similarity: scores[index]! })));
     for (const other of touched) scores[other] = 0;
   });
-  return related;
+  return neighbours;
 }
 
 /**

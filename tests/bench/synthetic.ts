@@ -3,17 +3,7 @@
  * (debris included), deterministic for a given seed number. Used by the benchmark.
  */
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same collection. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../src/utils/random.ts';
 
 /** The seed's titles and abstracts, without its header lines. */
 export function seedPapers(scrape: string): { titles: string[]; abstracts: string[] } {

@@ -13,6 +13,7 @@ export const KEY_PAGES = {
   tag: 'tags/sparse-autoencoders/',
   paper: 'papers/aptx-neuron-a-unified-trainable-neuron-architecture-integrating/',
   search: 'search/?q=spiking',
+  map: 'map/',
   notFound: 'no-such-page/',
 } as const;
 

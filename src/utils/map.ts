@@ -1,0 +1,71 @@
+/**
+ * The map as the site draws it: each paper's place (kept by the ingest in content/map.json,
+ * read through the `places` collection), the tiles of the whole collection, and URLs and
+ * colours. The geometry is in `map/view.ts`.
+ */
+import { getCollection } from 'astro:content';
+import { inStrip, type Point } from '../map/layout.ts';
+import { leafOf, mapTiles, type MapPaper, type MapTile } from '../map/view.ts';
+import { getPapers, type Paper } from './papers.ts';
+import { allTopics } from './taxonomy.ts';
+import { href } from './url.ts';
+
+let places: Promise<Map<string, Point>> | undefined;
+let tree: Promise<{ root: MapTile; leaves: Map<string, string> }> | undefined;
+
+/** Each paper's place, read once per build. */
+function mapPlaces(): Promise<Map<string, Point>> {
+  return (places ??= getCollection('places').then(
+    (entries) => new Map(entries.map((entry) => [entry.id, [entry.data.x, entry.data.y] as const])),
+  ));
+}
+
+/** The papers with their places; a paper without one means the ingest has not run since it came. */
+export async function mapPapers(papers: readonly Paper[]): Promise<MapPaper[]> {
+  const placeOf = await mapPlaces();
+  return papers.map((paper) => {
+    const point = placeOf.get(paper.data.slug);
+    if (!point) throw new Error(`content/map.json has no place for "${paper.data.slug}": run \`npm run ingest\`.`);
+    return { slug: paper.data.slug, title: paper.data.title, topic: paper.data.topic.id, point };
+  });
+}
+
+/** The tiles of the whole collection and each paper's leaf tile, computed once per build. */
+export function mapTree(): Promise<{ root: MapTile; leaves: Map<string, string> }> {
+  return (tree ??= getPapers().then(async (papers) => {
+    const root = mapTiles(await mapPapers(papers));
+    return { root, leaves: leafOf(root) };
+  }));
+}
+
+/** The URL of a map tile, optionally at a paper on it. */
+export function mapHref(path: string, slug?: string): string {
+  return href(`map/${path ? `${path}/` : ''}`) + (slug ? `#${slug}` : '');
+}
+
+/** The colour class of a topic: its index in the taxonomy (the off-topic one last). */
+export function topicClass(topic: string): string {
+  return `t${allTopics().findIndex((t) => t.slug === topic)}`;
+}
+
+/** A label for each topic that has at least `min` papers in view, at the median of their places. */
+export function topicLabels(
+  papers: readonly MapPaper[],
+  min: number,
+): { topic: string; name: string; point: Point; weight: number }[] {
+  const byTopic = new Map<string, MapPaper[]>();
+  for (const paper of papers) {
+    if (inStrip(paper.point)) continue;
+    const list = byTopic.get(paper.topic);
+    if (list) list.push(paper);
+    else byTopic.set(paper.topic, [paper]);
+  }
+  return allTopics()
+    .filter((topic) => (byTopic.get(topic.slug)?.length ?? 0) >= min)
+    .map((topic) => {
+      const list = byTopic.get(topic.slug)!;
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const point: Point = [median(list.map((p) => p.point[0])), median(list.map((p) => p.point[1]))];
+      return { topic: topic.slug, name: topic.name, point, weight: list.length };
+    });
+}
