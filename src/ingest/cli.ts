@@ -19,7 +19,7 @@ if (!result.ok) {
   process.exit(1);
 }
 const { added, changed, removed } = result.written;
-const map = result.mapRelaid ? '; map laid out anew' : '';
+const map = result.map?.relaid ? `; map laid out anew in ${result.map.ms} ms` : `; map ${result.map?.ms ?? 0} ms`;
 console.log(
   `ingest: ${result.papers} papers (${added} added, ${changed} changed, ${removed} removed${map}) in ${ms} ms.`,
 );

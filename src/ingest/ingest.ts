@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { bodyIsIntact } from './mdx.ts';
 import { mergePapers } from './merge.ts';
@@ -51,8 +52,8 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
   papers: number;
   written: { added: number; changed: number; removed: number };
-  /** Whether the map was laid out anew (rather than new papers placed among their neighbours). */
-  mapRelaid?: boolean;
+  /** Whether the map was laid out anew (rather than new papers placed among their neighbours), and in how long. */
+  map?: { relaid: boolean; ms: number };
 }
 
 /**
@@ -119,14 +120,16 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const built = await buildPages(jobs, taxonomy, paths.taxonomy);
   jobs.forEach((job, i) => files.set(`${job.slug}.mdx`, built[i]!));
   diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
+  const mapStarted = performance.now();
   const map = updateMap(mapPapers(files), await readMapRegistry(paths.map), taxonomy);
+  const mapMs = Math.round(performance.now() - mapStarted);
 
   // The registries first: should the swap of pages fail, the slugs and places they will get are
   // already kept.
   await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
   await replaceFile(paths.map, serializeMap(map.registry));
   const written = await replaceFolder(paths.papers, files, current);
-  return { ok: true, diagnostics, papers: files.size, written, mapRelaid: map.relaid };
+  return { ok: true, diagnostics, papers: files.size, written, map: { relaid: map.relaid, ms: mapMs } };
 }
 
 /** Reads the slug registry; a missing file is an empty registry (the first ingest). */

@@ -121,6 +121,8 @@ for (const size of sizes) {
     .map((d) => statSync(path.join(dist, 'papers', d.name, 'index.html')).size)
     .sort((a, b) => a - b);
   const slug = readdirSync(path.join(root, 'content/papers'))[0]!.replace(/\.mdx$/, '');
+  const mapPages = files(path.join(dist, 'map')).filter((f) => f.file.endsWith('.html'));
+  const mapLayoutMs = Number(/map (?:laid out anew in )?(\d+) ms/.exec(ingestRun.output)?.[1] ?? 0);
   const browser = await browserMetrics(dist, slug);
   const total = ingestRun.seconds + build.seconds;
   const row: Row = {
@@ -133,6 +135,8 @@ for (const size of sizes) {
     'pages/s': (pages / total).toFixed(0),
     'peak memory': `${Math.max(ingestRun.peakMb, build.peakMb).toFixed(0)} MB`,
     output: `${mb(output.reduce((n, f) => n + f.bytes, 0))}, ${output.length.toLocaleString('en')} files`,
+    'map layout': `${(mapLayoutMs / 1000).toFixed(1)} s (${((100 * mapLayoutMs) / 1000 / total).toFixed(1)} % of the build)`,
+    'map pages (count / largest)': `${mapPages.length} / ${kb(Math.max(...mapPages.map((f) => f.bytes)))}`,
     'paper HTML (median / max)': `${kb(paperPages[paperPages.length >> 1]!)} / ${kb(paperPages.at(-1)!)}`,
     'GitHub Pages (≤ 1 GB)': output.reduce((n, f) => n + f.bytes, 0) <= HOSTS.githubPagesBytes ? 'fits' : 'too big',
     'Cloudflare free (≤ 20,000 files)': output.length <= HOSTS.cloudflareFreeFiles ? 'fits' : 'too many files',
