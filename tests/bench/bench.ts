@@ -15,6 +15,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { buildEnvironment } from '../support/site-setup.ts';
 import { scratchProject } from '../support/project.ts';
 import { serveStatic } from '../support/static-server.ts';
+import { anchorPapers, hugoSite, naiveAstroSite } from './anchors.ts';
 import { syntheticScrape } from './synthetic.ts';
 
 const ROOT = process.cwd();
@@ -103,6 +104,7 @@ const HOSTS = {
 };
 
 type Row = Record<string, string>;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const rows: Row[] = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -144,14 +146,35 @@ for (const size of sizes) {
     'first search fetches': `${kb(browser.searchBytes)} (Pagefind ${kb(browser.pagefindBytes)})`,
     'first result': `${browser.firstResultMs.toFixed(0)} ms`,
   };
+  // The anchors: the same papers through Hugo and through a naive Astro site, in this run.
+  const papers = anchorPapers(path.join(root, 'content/papers'));
+  const hugoRoot = hugoSite(papers, path.join(SCRATCH, `hugo-${size}`));
+  const hugo = median([1, 2, 3].map(() => timed('hugo', ['--quiet'], hugoRoot).seconds));
+  const hugoPagefind = timed(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', 'public'], hugoRoot);
+  const naiveRoot = naiveAstroSite(papers, path.join(SCRATCH, `naive-${size}`), path.join(ROOT, 'node_modules'));
+  const naive = timed(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], naiveRoot);
+  const naivePagefind = timed(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', 'dist'], naiveRoot);
+  const naiveTotal = naive.seconds + naivePagefind.seconds;
+  row['Hugo (median of 3) / + Pagefind CLI'] = `${hugo.toFixed(1)} s / ${(hugo + hugoPagefind.seconds).toFixed(1)} s`;
+  row['naive Astro + Pagefind CLI'] =
+    `${naiveTotal.toFixed(1)} s (astro ${naive.seconds.toFixed(1)} s), ${naive.peakMb.toFixed(0)} MB`;
+  row['ours ÷ Hugo / ÷ naive Astro'] = `${(total / hugo).toFixed(1)}× / ${(total / naiveTotal).toFixed(2)}×`;
   if (size === 10_000) {
-    // One more paper: how much is redone?
+    // One more paper: how much is redone? (Hugo, which keeps no state between builds, again in full.)
     appendFileSync(path.join(root, 'content/sources/zz-one-more.txt'), syntheticScrape(SEED, 1, 424242));
     const again = timed('node', ['src/ingest/cli.ts'], root);
     const rebuild = timed(path.join(root, 'node_modules/.bin/astro'), ['build'], root);
+    const added = anchorPapers(path.join(root, 'content/papers')).filter(
+      (paper) => !papers.some((p) => p.slug === paper.slug),
+    );
+    hugoSite([...papers, ...added], hugoRoot);
+    const hugoAgain = timed('hugo', ['--quiet'], hugoRoot).seconds;
+    const addedPage = added.length === 1 && existsSync(path.join(dist, 'papers', added[0]!.slug, 'index.html'));
     row['+1 paper rebuild'] =
-      `ingest ${again.seconds.toFixed(1)} s (${/\((.*?)\)/.exec(again.output)?.[1]}), astro ${rebuild.seconds.toFixed(1)} s`;
+      `${(again.seconds + rebuild.seconds).toFixed(1)} s: ingest ${again.seconds.toFixed(1)} s (${/\((.*?)\)/.exec(again.output)?.[1]}), astro ${rebuild.seconds.toFixed(1)} s; ${addedPage ? 'its page built' : 'NO PAGE FOR IT'}; ÷ Hugo ${((again.seconds + rebuild.seconds) / hugoAgain).toFixed(1)}×`;
   }
+  rmSync(hugoRoot, { recursive: true, force: true });
+  rmSync(naiveRoot, { recursive: true, force: true });
   rows.push(row);
   console.error(JSON.stringify(row, null, 2));
   if (!args.includes('--keep')) rmSync(root, { recursive: true, force: true });

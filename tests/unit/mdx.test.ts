@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '@mdx-js/mdx';
 import { parse as parseYaml } from 'yaml';
 import { cleanAbstract, cleanTitle } from '../../src/ingest/clean/segments.ts';
 import { abstractFingerprint } from '../../src/ingest/merge.ts';
-import { assertInert, bodyIsIntact, paperBodyTree, splitPage, toMdx } from '../../src/ingest/mdx.ts';
+import { rehypePlugins, remarkPlugins } from '../../src/ingest/markdown.ts';
+import { assertInert, bodyIsIntact, paperBodyTree, readPage, splitPage, toMdx } from '../../src/ingest/mdx.ts';
 import { buildPaperPage } from '../../src/ingest/paper.ts';
 import { titleKey } from '../../src/ingest/slugs.ts';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.ts';
@@ -105,7 +108,7 @@ describe('scraped text never becomes code', () => {
     const title = 'A: "b" # c\n--- d';
     const mdx = toMdx({ title }, []);
     const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(mdx)![1]!;
-    expect(parseYaml(frontmatter)).toEqual({ title, bodyDigest: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(parseYaml(frontmatter)).toEqual({ title, html: '', bodyDigest: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 });
 
@@ -125,5 +128,40 @@ describe('emitted MDX', () => {
     await expect(withoutKey(readFileSync(`content/papers/${file}`, 'utf8'))).toMatchFileSnapshot(
       '../fixtures/speech-representation.mdx',
     );
+  });
+});
+
+describe('the HTML the ingest renders', () => {
+  it("is what the site's Markdown processor makes of the body, for every committed page", async () => {
+    const processor = await createMarkdownProcessor({
+      remarkPlugins,
+      rehypePlugins,
+      smartypants: false,
+      syntaxHighlight: false,
+    });
+    const dir = 'content/papers';
+    let withMath = 0;
+    let withFootnotes = 0;
+    for (const name of readdirSync(dir)) {
+      const page = readPage(readFileSync(path.join(dir, name), 'utf8'))!;
+      expect(page.intact, name).toBe(true);
+      const expected = (await processor.render(page.body)).code;
+      // Astro's processor re-parses its HTML (rehype-raw), which writes an empty attribute as
+      // `data-footnotes=""`; the ingest writes `data-footnotes`. The same DOM: compare both the same way.
+      const attributes = (html: string) => html.replaceAll('=""', '');
+      expect(attributes(String(page.data.html)), name).toBe(attributes(expected));
+      if (expected.includes('<math')) withMath++;
+      if (expected.includes('data-footnotes')) withFootnotes++;
+    }
+    // The comparison covered the hard cases: formulas and footnotes.
+    expect(withMath).toBeGreaterThan(0);
+    expect(withFootnotes).toBeGreaterThan(0);
+  });
+
+  it('a page whose HTML was edited by hand is no longer intact', () => {
+    const mdx = toMdx({ title: 'T' }, [{ type: 'paragraph', children: [{ type: 'text', value: 'Some body' }] }]);
+    expect(bodyIsIntact(mdx)).toBe(true);
+    expect(readPage(mdx)!.data.html).toBe('<p>Some body</p>');
+    expect(bodyIsIntact(mdx.replace('<p>Some body</p>', '<p>Some body<script>x</script></p>'))).toBe(false);
   });
 });

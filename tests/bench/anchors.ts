@@ -1,0 +1,135 @@
+/**
+ * The bench's anchors: the same papers built by two other stacks, in the same run, so that our
+ * times can be read as ratios rather than as seconds on an unknown machine.
+ *
+ * - a minimal Hugo site: one Markdown file per paper, a plain page per paper and one list;
+ * - a naive Astro 7 site: one `.mdx` file per paper through the `glob` loader, a plain page
+ *   each, then the Pagefind CLI over the output.
+ *
+ * Both get each paper's title and abstract (its generated MDX body) from our own ingest's
+ * output, so that every stack builds exactly the same papers.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readPage } from '../../src/ingest/mdx.ts';
+
+/** A paper as the anchors need it. */
+interface AnchorPaper {
+  slug: string;
+  title: string;
+  body: string;
+}
+
+/** The papers of a project's generated pages (`content/papers/*.mdx`). */
+export function anchorPapers(papersDir: string): AnchorPaper[] {
+  return readdirSync(papersDir)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => {
+      const page = readPage(readFileSync(path.join(papersDir, name), 'utf8'))!;
+      return { slug: String(page.data.slug), title: String(page.data.title), body: page.body };
+    });
+}
+
+/** Front matter with a title, as JSON (valid YAML, and no escaping surprises). */
+const frontMatter = (title: string) => `---\ntitle: ${JSON.stringify(title)}\n---\n\n`;
+
+/** Writes a minimal Hugo site of the papers into `root` (emptied first); returns `root`. */
+export function hugoSite(papers: readonly AnchorPaper[], root: string): string {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(path.join(root, 'content', 'papers'), { recursive: true });
+  mkdirSync(path.join(root, 'layouts', '_default'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'hugo.toml'),
+    'baseURL = "https://example.org/"\ntitle = "Neuron Papers (Hugo anchor)"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+  );
+  const page = (main: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>${main}</main></body></html>\n`;
+  writeFileSync(path.join(root, 'layouts', '_default', 'single.html'), page('<h1>{{ .Title }}</h1>{{ .Content }}'));
+  writeFileSync(
+    path.join(root, 'layouts', '_default', 'list.html'),
+    page(
+      '<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>',
+    ),
+  );
+  writeFileSync(
+    path.join(root, 'layouts', 'index.html'),
+    page('<h1>{{ .Site.Title }}</h1><p><a href="/papers/">All papers</a></p>'),
+  );
+  for (const paper of papers) {
+    writeFileSync(path.join(root, 'content', 'papers', `${paper.slug}.md`), frontMatter(paper.title) + paper.body);
+  }
+  return root;
+}
+
+/** Writes a naive Astro site of the papers into `root` (emptied first); returns `root`. */
+export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nodeModules: string): string {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(path.join(root, 'src', 'content', 'papers'), { recursive: true });
+  mkdirSync(path.join(root, 'src', 'pages', 'papers'), { recursive: true });
+  symlinkSync(nodeModules, path.join(root, 'node_modules'), 'dir');
+  writeFileSync(path.join(root, 'package.json'), '{ "name": "naive-astro", "private": true, "type": "module" }\n');
+  writeFileSync(
+    path.join(root, 'astro.config.mjs'),
+    [
+      "import mdx from '@astrojs/mdx';",
+      "import { defineConfig } from 'astro/config';",
+      "import rehypeKatex from 'rehype-katex';",
+      "import remarkMath from 'remark-math';",
+      // Math as the papers need it (MathML, as ours); its own cache folder, so that the shared
+      // node_modules carries no store from one site into another.
+      'export default defineConfig({',
+      "  integrations: [mdx()], cacheDir: './.cache',",
+      "  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'mathml' }]] },",
+      '});',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'src', 'content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { glob } from 'astro/loaders';",
+      "import { z } from 'astro/zod';",
+      "const papers = defineCollection({ loader: glob({ pattern: '*.mdx', base: './src/content/papers' }), schema: z.object({ title: z.string() }) });",
+      'export const collections = { papers };',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'src', 'pages', 'papers', '[slug].astro'),
+    [
+      '---',
+      "import { getCollection, render } from 'astro:content';",
+      'export async function getStaticPaths() {',
+      "  return (await getCollection('papers')).map((paper) => ({ params: { slug: paper.id }, props: { paper } }));",
+      '}',
+      'const { paper } = Astro.props;',
+      'const { Content } = await render(paper);',
+      '---',
+      '<html lang="en"><head><meta charset="utf-8" /><title>{paper.data.title}</title></head>',
+      '<body><main data-pagefind-body><h1>{paper.data.title}</h1><Content /></main></body></html>',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'src', 'pages', 'index.astro'),
+    [
+      '---',
+      "import { getCollection } from 'astro:content';",
+      "const papers = await getCollection('papers');",
+      '---',
+      '<html lang="en"><head><meta charset="utf-8" /><title>Papers</title></head><body><main><ul>',
+      '{papers.map((p) => <li><a href={`/papers/${p.id}/`}>{p.data.title}</a></li>)}',
+      '</ul></main></body></html>',
+      '',
+    ].join('\n'),
+  );
+  for (const paper of papers) {
+    writeFileSync(
+      path.join(root, 'src', 'content', 'papers', `${paper.slug}.mdx`),
+      frontMatter(paper.title) + paper.body,
+    );
+  }
+  return root;
+}
