@@ -53,6 +53,11 @@ export default defineConfig({
   // One stylesheet for the whole site: fetched once, cached for every page, and one <link> per
   // page instead of one per component (paper pages live within a 30 KB budget).
   vite: { build: { cssCodeSplit: false } },
+  // Pages whose data and code are unchanged since the last build are copied, not rendered
+  // again (paper pages give a cache key: src/utils/page-keys.ts). The cache lives in the
+  // project, not in node_modules, which the bench's and tests' scratch projects share.
+  experimental: { incrementalBuild: true },
+  cacheDir: './.cache/astro',
   prefetch: false,
   devToolbar: { enabled: false },
 });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
-import { bodyIsIntact } from './mdx.ts';
+import { readPage, type GeneratedPage } from './mdx.ts';
 import { mergePapers } from './merge.ts';
 import { buildPages, type PageJob } from './build-pages.ts';
 import { ingestFingerprint, keyOfPage, pageKey } from './cache.ts';
@@ -108,20 +108,28 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const fingerprint = await ingestFingerprint(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
   const current = await readFolder(paths.papers);
   const files = new Map<string, string>();
+  // Each page's frontmatter, read once: the reuse check and the map both need it.
+  const frontmatters: GeneratedPage['data'][] = [];
   const jobs: PageJob[] = [];
   merged.papers.forEach((paper, i) => {
     const slug = assigned.slugs[i]!;
     const name = `${slug}.mdx`;
     const key = pageKey(fingerprint, [slug, paper]);
     const previous = current.get(name);
-    if (previous !== undefined && keyOfPage(previous) === key && bodyIsIntact(previous)) files.set(name, previous);
-    else jobs.push({ paper, slug, key });
+    const page = previous !== undefined && keyOfPage(previous) === key ? readPage(previous) : undefined;
+    if (page?.intact) {
+      files.set(name, previous!);
+      frontmatters.push(page.data);
+    } else jobs.push({ paper, slug, key });
   });
   const built = await buildPages(jobs, taxonomy, paths.taxonomy);
-  jobs.forEach((job, i) => files.set(`${job.slug}.mdx`, built[i]!));
+  jobs.forEach((job, i) => {
+    files.set(`${job.slug}.mdx`, built[i]!);
+    frontmatters.push(readPage(built[i]!)!.data);
+  });
   diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
   const mapStarted = performance.now();
-  const map = updateMap(mapPapers(files), await readMapRegistry(paths.map), taxonomy);
+  const map = updateMap(mapPapers(frontmatters), await readMapRegistry(paths.map), taxonomy);
   const mapMs = Math.round(performance.now() - mapStarted);
 
   // The registries first: should the swap of pages fail, the slugs and places they will get are

@@ -6,20 +6,27 @@ export async function readFolder(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   let names: string[] = [];
   try {
-    names = await readdir(dir);
+    names = (await readdir(dir)).sort();
   } catch {
     return files;
   }
-  for (const name of names) files.set(name, await readFile(path.join(dir, name), 'utf8'));
+  // A batch of reads at a time: one by one, 10,000 pages took seconds of waiting.
+  for (let i = 0; i < names.length; i += 64) {
+    const batch = names.slice(i, i + 64);
+    const texts = await Promise.all(batch.map((name) => readFile(path.join(dir, name), 'utf8')));
+    batch.forEach((name, j) => files.set(name, texts[j]!));
+  }
   return files;
 }
 
 /**
- * Replaces the content of a folder with `files` (name → content) as one step: everything is
- * written to a sibling folder first and swapped in by renames, so a failure never leaves a
- * half-written folder. When nothing differs, nothing is touched (not even timestamps).
- * Returns how many files were added, changed and removed. `current` saves re-reading the folder
- * when the caller has just read it.
+ * Makes a folder hold exactly `files` (name → content), touching only what differs: every new
+ * or changed file is first written beside its final name (`<name>.next`), and only when all of
+ * them are written are they renamed into place and the files no longer wanted removed. A
+ * failure while writing leaves the folder as it was (a leftover `.next` file is removed by the
+ * next run); a file is never half-written. Adding one paper to 10,000 writes one file, not
+ * 10,000. Returns how many files were added, changed and removed. `current` saves re-reading
+ * the folder when the caller has just read it.
  */
 export async function replaceFolder(
   dir: string,
@@ -27,27 +34,30 @@ export async function replaceFolder(
   current: ReadonlyMap<string, string> | undefined = undefined,
 ): Promise<{ added: number; changed: number; removed: number }> {
   current ??= await readFolder(dir);
-  let added = 0;
-  let changed = 0;
-  for (const [name, content] of files) {
-    if (!current.has(name)) added++;
-    else if (current.get(name) !== content) changed++;
-  }
-  const removed = [...current.keys()].filter((name) => !files.has(name)).length;
-  if (added + changed + removed === 0) return { added, changed, removed };
+  const writes = [...files]
+    .filter(([name, content]) => current.get(name) !== content)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const added = writes.filter(([name]) => !current.has(name)).length;
+  const changed = writes.length - added;
+  const removals = [...current.keys()].filter((name) => !files.has(name));
+  if (writes.length + removals.length === 0) return { added, changed, removed: 0 };
 
-  const staging = `${dir}.next`;
-  const previous = `${dir}.previous`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await writeFile(path.join(staging, name), content);
+  await mkdir(dir, { recursive: true });
+  try {
+    await inBatches(writes, ([name, content]) => writeFile(path.join(dir, `${name}.next`), content));
+  } catch (error) {
+    await inBatches(writes, ([name]) => rm(path.join(dir, `${name}.next`), { force: true }));
+    throw error;
   }
-  await rm(previous, { recursive: true, force: true });
-  if (current.size > 0 || (await exists(dir))) await rename(dir, previous);
-  await rename(staging, dir);
-  await rm(previous, { recursive: true, force: true });
-  return { added, changed, removed };
+  await inBatches(writes, ([name]) => rename(path.join(dir, `${name}.next`), path.join(dir, name)));
+  await inBatches(removals, (name) => rm(path.join(dir, name), { force: true }));
+  // `.next` leftovers of an interrupted run are not pages: they count as nothing.
+  return { added, changed, removed: removals.filter((name) => !name.endsWith('.next')).length };
+}
+
+/** Runs `task` on every item, a batch at a time (file operations overlap instead of queueing). */
+async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>, size = 64): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
 }
 
 /** Writes one file atomically (write aside, then rename), unless its content is unchanged. */
@@ -57,11 +67,4 @@ export async function replaceFile(file: string, content: string): Promise<boolea
   await writeFile(`${file}.next`, content);
   await rename(`${file}.next`, file);
   return true;
-}
-
-async function exists(dir: string): Promise<boolean> {
-  return readdir(dir).then(
-    () => true,
-    () => false,
-  );
 }

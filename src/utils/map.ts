@@ -20,6 +20,12 @@ function mapPlaces(): Promise<Map<string, Point>> {
   ));
 }
 
+/** The places of some papers (undefined for a paper without one). */
+export async function mapPlacesOf(papers: readonly Paper[]): Promise<(Point | undefined)[]> {
+  const placeOf = await mapPlaces();
+  return papers.map((paper) => placeOf.get(paper.data.slug));
+}
+
 /** The papers with their places; a paper without one means the ingest has not run since it came. */
 export async function mapPapers(papers: readonly Paper[]): Promise<MapPaper[]> {
   const placeOf = await mapPlaces();

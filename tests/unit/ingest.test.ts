@@ -166,9 +166,13 @@ describe('slugs are promises', () => {
         ['Axons', abstractAbout('four')],
       ]),
     );
+    const untouched = snapshot(paths.papers);
     expect((await ingest(paths)).ok).toBe(true);
     const after = readdirSync(paths.papers).sort();
     expect(after).toEqual([...before, 'axons.mdx', 'neurons-2.mdx'].sort());
+    // Only the new pages were written: the others keep their bytes and their timestamps.
+    const now = snapshot(paths.papers);
+    for (const name of before) expect(now[name], name).toEqual(untouched[name]);
     expect(readFileSync(path.join(paths.papers, 'neurons.mdx'), 'utf8')).toContain('We study one');
   });
 
