@@ -138,8 +138,9 @@ describe('a second build', () => {
   it('writes the same map, paper and topic pages, byte for byte', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'neuron-papers-rebuild-'));
     try {
-      // Through npm, like the build itself, so that the project's Node runs Astro.
-      execFileSync('npm', ['exec', '--', 'astro', 'build', '--outDir', out], {
+      // Through npm, like the build itself, so that the project's Node runs Astro; `--force`,
+      // so that every page is rendered again rather than copied from the incremental cache.
+      execFileSync('npm', ['exec', '--', 'astro', 'build', '--force', '--outDir', out], {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...buildEnvironment(), BASE_PATH: BASE, SITE_URL },
       });
