@@ -7,7 +7,7 @@ import { mergePapers } from './merge.ts';
 import { buildPages, type PageJob } from './build-pages.ts';
 import { ingestFingerprint, keyOfPage, pageKey } from './cache.ts';
 import { readFolder, replaceFile, replaceFolder } from './output.ts';
-import { mapPapers, readMapRegistry, serializeMap, updateMap } from './map.ts';
+import { papersForMap, readMapRegistry, serializeMap, updateMap } from './map.ts';
 import { readSource } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
@@ -129,7 +129,7 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   });
   diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
   const mapStarted = performance.now();
-  const map = updateMap(mapPapers(frontmatters), await readMapRegistry(paths.map), taxonomy);
+  const map = updateMap(papersForMap(frontmatters), await readMapRegistry(paths.map), taxonomy);
   const mapMs = Math.round(performance.now() - mapStarted);
 
   // The registries first: should the swap of pages fail, the slugs and places they will get are

@@ -21,8 +21,8 @@ export interface MapRegistry {
   positions: Record<string, Point>;
 }
 
-/** What the map needs of a paper: the text its neighbours are found by, and its topic. */
-export interface MapPaper {
+/** What the layout needs of a paper: the text its neighbours are found by, and its topic. */
+export interface PaperForMap {
   slug: string;
   title: string;
   abstract: string;
@@ -53,8 +53,8 @@ export async function readMapRegistry(file: string): Promise<MapRegistry> {
   }
 }
 
-/** The map's view of the generated pages (their frontmatter), in slug order. */
-export function mapPapers(frontmatters: readonly Record<string, unknown>[]): MapPaper[] {
+/** What the layout needs of the generated pages (their frontmatter), in slug order. */
+export function papersForMap(frontmatters: readonly Record<string, unknown>[]): PaperForMap[] {
   return frontmatters
     .map((data) => ({
       slug: String(data.slug),
@@ -67,11 +67,11 @@ export function mapPapers(frontmatters: readonly Record<string, unknown>[]): Map
 
 /** The new map: existing places kept, new papers placed, or everything laid out anew. */
 export function updateMap(
-  papers: readonly MapPaper[],
+  papers: readonly PaperForMap[],
   previous: MapRegistry,
   taxonomy: Taxonomy,
 ): { registry: MapRegistry; relaid: boolean } {
-  const offTopic = (paper: MapPaper) => paper.topic === taxonomy.offTopic.slug;
+  const offTopic = (paper: PaperForMap) => paper.topic === taxonomy.offTopic.slug;
   // A kept place must still suit the paper: a paper whose topic moved in or out of
   // off-topic is placed again.
   const kept = papers.map((paper) => {
@@ -122,7 +122,7 @@ export function updateMap(
 }
 
 /** The mean place of a topic's placed papers; the square's centre if it has none. */
-function topicCentre(papers: readonly MapPaper[], kept: readonly (Point | undefined)[], topic: string): Point {
+function topicCentre(papers: readonly PaperForMap[], kept: readonly (Point | undefined)[], topic: string): Point {
   let x = 0;
   let y = 0;
   let count = 0;

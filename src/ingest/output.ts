@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inBatches } from '../utils/collections.ts';
 
 /** Reads every file of a folder into a map (name → content); a missing folder is empty. */
 export async function readFolder(dir: string): Promise<Map<string, string>> {
@@ -10,12 +11,8 @@ export async function readFolder(dir: string): Promise<Map<string, string>> {
   } catch {
     return files;
   }
-  // A batch of reads at a time: one by one, 10,000 pages took seconds of waiting.
-  for (let i = 0; i < names.length; i += 64) {
-    const batch = names.slice(i, i + 64);
-    const texts = await Promise.all(batch.map((name) => readFile(path.join(dir, name), 'utf8')));
-    batch.forEach((name, j) => files.set(name, texts[j]!));
-  }
+  const texts = await inBatches(names, (name) => readFile(path.join(dir, name), 'utf8'));
+  names.forEach((name, i) => files.set(name, texts[i]!));
   return files;
 }
 
@@ -53,11 +50,6 @@ export async function replaceFolder(
   await inBatches(removals, (name) => rm(path.join(dir, name), { force: true }));
   // `.next` leftovers of an interrupted run are not pages: they count as nothing.
   return { added, changed, removed: removals.filter((name) => !name.endsWith('.next')).length };
-}
-
-/** Runs `task` on every item, a batch at a time (file operations overlap instead of queueing). */
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>, size = 64): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
 }
 
 /** Writes one file atomically (write aside, then rename), unless its content is unchanged. */

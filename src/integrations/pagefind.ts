@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { inBatches } from '../utils/collections.ts';
 import { deployBase } from '../utils/deploy.ts';
 
 /**
@@ -100,14 +101,4 @@ async function paperArticles(site: string): Promise<{ url: string; content: stri
     };
   });
   return pages.filter((page) => page !== undefined);
-}
-
-/**
- * Runs `task` on every item, a batch at a time, results in input order: file reads and
- * writes overlap instead of waiting one by one (10,000 pages: 7 s one by one).
- */
-async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>, size = 64): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(task))));
-  return results;
 }

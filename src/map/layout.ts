@@ -12,6 +12,7 @@
  * On-topic papers fill the square [0, MAP_SIZE]²; off-topic papers are put apart on purpose,
  * in a strip of fixed slots below it, since their place among neuron papers means nothing.
  */
+import { groupBy } from '../utils/collections.ts';
 import { random, seedOf } from '../utils/random.ts';
 import type { Neighbour } from '../utils/related.ts';
 
@@ -161,12 +162,10 @@ const TOPIC_WEIGHT = 0.4;
  * still decide who sits next to whom (as UMAP does when it is given labels).
  */
 function topicPartners(topics: readonly string[], rng: () => number): number[][] {
-  const members = new Map<string, number[]>();
-  topics.forEach((topic, i) => {
-    const list = members.get(topic);
-    if (list) list.push(i);
-    else members.set(topic, [i]);
-  });
+  const members = groupBy(
+    topics.map((_, i) => i),
+    (i) => [topics[i]!],
+  );
   return topics.map((topic, i) => {
     const list = members.get(topic)!;
     if (list.length < 2) return [];

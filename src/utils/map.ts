@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import { inStrip, type Point } from '../map/layout.ts';
 import { leafOf, mapTiles, type MapPaper, type MapTile } from '../map/view.ts';
+import { groupBy } from './collections.ts';
 import { getPapers, type Paper } from './papers.ts';
 import { allTopics } from './taxonomy.ts';
 import { href } from './url.ts';
@@ -28,9 +29,9 @@ export async function mapPlacesOf(papers: readonly Paper[]): Promise<(Point | un
 
 /** The papers with their places; a paper without one means the ingest has not run since it came. */
 export async function mapPapers(papers: readonly Paper[]): Promise<MapPaper[]> {
-  const placeOf = await mapPlaces();
-  return papers.map((paper) => {
-    const point = placeOf.get(paper.data.slug);
+  const places = await mapPlacesOf(papers);
+  return papers.map((paper, i) => {
+    const point = places[i];
     if (!point) throw new Error(`content/map.json has no place for "${paper.data.slug}": run \`npm run ingest\`.`);
     return { slug: paper.data.slug, title: paper.data.title, topic: paper.data.topic.id, point };
   });
@@ -59,13 +60,7 @@ export function topicLabels(
   papers: readonly MapPaper[],
   min: number,
 ): { topic: string; name: string; point: Point; weight: number }[] {
-  const byTopic = new Map<string, MapPaper[]>();
-  for (const paper of papers) {
-    if (inStrip(paper.point)) continue;
-    const list = byTopic.get(paper.topic);
-    if (list) list.push(paper);
-    else byTopic.set(paper.topic, [paper]);
-  }
+  const byTopic = groupBy(papers, (paper) => (inStrip(paper.point) ? [] : [paper.topic]));
   return allTopics()
     .filter((topic) => (byTopic.get(topic.slug)?.length ?? 0) >= min)
     .map((topic) => {

@@ -1,5 +1,6 @@
 import { RELATED_COUNT } from '../consts.ts';
-import { groupBy, type Paper } from './papers.ts';
+import { groupBy } from './collections.ts';
+import type { Paper } from './papers.ts';
 import { relatedDocuments } from './related.ts';
 
 /** What a paper page shows besides the paper itself. */

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { groupBy } from './collections.ts';
 
 /** A paper entry of the content collection. */
 export type Paper = CollectionEntry<'papers'>;
@@ -16,19 +17,6 @@ export function getPapers(): Promise<Paper[]> {
   return (cached ??= getCollection('papers').then((papers) =>
     papers.sort((a, b) => byTitle.compare(a.data.title, b.data.title) || (a.id < b.id ? -1 : 1)),
   ));
-}
-
-/** Groups papers by a key (a paper may have several keys, e.g. tags), keeping title order. */
-export function groupBy(papers: readonly Paper[], keys: (paper: Paper) => readonly string[]): Map<string, Paper[]> {
-  const groups = new Map<string, Paper[]>();
-  for (const paper of papers) {
-    for (const key of keys(paper)) {
-      const group = groups.get(key);
-      if (group) group.push(paper);
-      else groups.set(key, [paper]);
-    }
-  }
-  return groups;
 }
 
 /** How a list of papers is ordered: by title (A–Z) or by the date of the first version, newest first. */
