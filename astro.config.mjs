@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import headersFile from './src/integrations/headers-file.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import searchBundle from './src/integrations/search-bundle.ts';
+import staleOutput from './src/integrations/stale-output.ts';
 import { rehypePlugins, remarkPlugins } from './src/ingest/markdown.ts';
 import { deployBase, deploySite } from './src/utils/deploy.ts';
 import { cspHash, THEME_SCRIPT } from './src/utils/theme-script.ts';
@@ -28,7 +29,8 @@ export default defineConfig({
     // Abstracts hold no code: no syntax highlighter (Shiki's inline styles would need 'unsafe-inline').
     syntaxHighlight: false,
   },
-  integrations: [mdx(), searchBundle(), pagefind(), headersFile()],
+  // staleOutput first: it removes what this build no longer writes before the others read dist/.
+  integrations: [staleOutput(), mdx(), searchBundle(), pagefind(), headersFile()],
   // A strict Content-Security-Policy in a <meta> of every page: Astro hashes the inline scripts
   // and styles it emits; nothing inline runs unless Astro hashed it. Pagefind compiles its
   // WebAssembly ('wasm-unsafe-eval') and runs a worker from the site. public/_headers repeats
@@ -52,7 +54,10 @@ export default defineConfig({
   },
   // One stylesheet for the whole site: fetched once, cached for every page, and one <link> per
   // page instead of one per component (paper pages live within a 30 KB budget).
-  vite: { build: { cssCodeSplit: false } },
+  // dist/ is not emptied before a build: pages the incremental build skips stay where they are
+  // (emptying and restoring 10,000 of them took longer than rendering what changed), and what
+  // the last build wrote that this one did not is removed by src/integrations/stale-output.ts.
+  vite: { build: { cssCodeSplit: false, emptyOutDir: false } },
   // Pages whose data and code are unchanged since the last build are copied, not rendered
   // again (paper pages give a cache key: src/utils/page-keys.ts). The cache lives in the
   // project, not in node_modules, which the bench's and tests' scratch projects share.

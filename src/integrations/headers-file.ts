@@ -10,23 +10,27 @@ function metaPolicy(html: string): string | undefined {
 }
 
 /**
- * Fills in `_headers` (copied from public/) after the build: the base path, and the
+ * Writes `_headers` from public/_headers after the build: the base path, and the
  * Content-Security-Policy of the pages, so that hosts that send headers send the same policy as
  * the pages' `<meta>` — plus what a `<meta>` cannot carry (`frame-ancestors`). Astro emits the
  * same policy, with every hash, on every page; the home page's is taken and the 404's compared.
  */
 export default function headersFileIntegration(): AstroIntegration {
   let base = '/';
+  let template = '';
   return {
     name: 'neuron-papers:headers-file',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = deployBase(config.base);
+        // The template is public/_headers itself: dist/ is not emptied between builds, so the
+        // copy there may be the last build's filled-in file.
+        template = path.join(fileURLToPath(config.publicDir), '_headers');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const file = path.join(out, '_headers');
-        const template = await readFile(file, 'utf8');
+        const text = await readFile(template, 'utf8');
         const policy = metaPolicy(await readFile(path.join(out, 'index.html'), 'utf8'));
         const other = metaPolicy(await readFile(path.join(out, '404.html'), 'utf8'));
         if (!policy)
@@ -34,7 +38,7 @@ export default function headersFileIntegration(): AstroIntegration {
         if (other !== policy)
           throw new Error('_headers: pages carry different policies; one _headers policy cannot match them');
         // Header values are one line; a policy never holds a newline or a "%" of its own.
-        await writeFile(file, template.replaceAll('%BASE%', base).replaceAll('%CSP%', policy));
+        await writeFile(file, text.replaceAll('%BASE%', base).replaceAll('%CSP%', policy));
         logger.info('_headers: Content-Security-Policy and caching written');
       },
     },

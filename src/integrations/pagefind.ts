@@ -55,6 +55,8 @@ export default function pagefindIntegration(): AstroIntegration {
           const pages = articles.length;
           logger.info(`prepared ${pages} articles in ${Math.round(performance.now() - started)} ms`);
           checked('index the papers', await index.addDirectory({ path: scratch }));
+          // Pagefind names its files by content and never deletes: the last build's index goes first.
+          await rm(path.join(site, 'pagefind'), { recursive: true, force: true });
           checked('write the index', await index.writeFiles({ outputPath: path.join(site, 'pagefind') }));
           logger.info(`indexed ${pages} paper pages in ${Math.round(performance.now() - started)} ms`);
         } finally {

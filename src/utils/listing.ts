@@ -3,6 +3,7 @@
  * first at `<list>/newest/`, `<list>/newest/2/`, … One route file (`[...page].astro`) serves both.
  */
 import { PAGE_SIZE } from '../consts.ts';
+import { listPageKey } from './page-keys.ts';
 import { ordered, type ListOrder, type Paper } from './papers.ts';
 
 /** One page of a list: what the listing component and the page links need. */
@@ -32,13 +33,17 @@ export function orderHref(listHref: string, order: ListOrder): string {
 
 /**
  * Static paths for a list (papers in title order) in both orders, each page with its
- * `ListPage` and `order` in props, plus the given params and props.
+ * `ListPage` and `order` in props, plus the given params and props, and a cache key (a page is
+ * rendered again only when its papers or its place in the list change). `firstPageShowsAll`:
+ * the first page also shows something of every paper (a topic's region on the map), so it
+ * gets no key and is rendered on every build.
  */
 export function listingPaths<Params extends Record<string, string>, Props extends Record<string, unknown>>(
   papers: readonly Paper[],
   listHref: string,
   params: Params,
   props: Props,
+  { firstPageShowsAll = false } = {},
 ) {
   return (['title', 'newest'] as const).flatMap((order) => {
     const list = ordered(papers, order);
@@ -62,7 +67,8 @@ export function listingPaths<Params extends Record<string, string>, Props extend
           next: index < lastPage - 1 ? pageHref(index + 1) : undefined,
         },
       };
-      return { params: { ...params, page: restParam(order, index) }, props: { ...props, page, order } };
+      const cacheKey = firstPageShowsAll && index === 0 ? undefined : listPageKey(page, [params, props, order]);
+      return { params: { ...params, page: restParam(order, index) }, props: { ...props, page, order }, cacheKey };
     });
   });
 }

@@ -1,10 +1,11 @@
 /**
- * Adding a paper to a built site: the second build copies the pages whose data did not change
- * (Astro's incremental build, keyed by src/utils/page-keys.ts), renders the rest, and the
+ * Adding a paper to a built site: the second build keeps the pages whose data did not change
+ * (Astro's incremental build, keyed by src/utils/page-keys.ts), renders the rest, removes what
+ * the first build wrote and the second did not (src/integrations/stale-output.ts), and the
  * search index is complete again — the new paper is found, and so are the old ones.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,9 @@ import { BASE, buildEnvironment, SITE_URL } from '../support/site-setup.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 const NEW_TITLE = 'Quokka Dendrites Compute Exclusive Disjunctions';
+const NEW_SLUG = 'quokka-dendrites-compute-exclusive-disjunctions';
+/** Files the first build did not write, left in dist/ as a removed page and an old bundle would be. */
+const LEFTOVERS = ['papers/a-paper-since-removed/index.html', '_astro/old-bundle.css'];
 
 let browser: Browser;
 let close: () => Promise<void>;
@@ -43,6 +47,16 @@ beforeAll(async () => {
     scrape([[NEW_TITLE, abstractAbout('how quokka dendrites compute exclusive disjunctions')]]),
   );
   await ingest(project.paths);
+  for (const leftover of LEFTOVERS) {
+    const file = path.join(root, 'dist', leftover);
+    mkdirSync(path.dirname(file), { recursive: true });
+    // An article the search index would take for a paper, were the file still there.
+    writeFileSync(
+      file,
+      '<!doctype html><html lang="en"><body><article data-pagefind-body><h1>Gone</h1></article></body></html>',
+    );
+    utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+  }
   secondLog = build();
   ({ browser, close } = await openBrowser());
 }, 300_000);
@@ -58,7 +72,31 @@ describe('a build after one paper was added', () => {
     expect(copied(firstLog)).toBe(0);
     // 119 old papers; the new one's related papers and topic neighbours are rendered again.
     expect(copied(secondLog)).toBeGreaterThan(100);
-    expect(readdirSync(path.join(root, 'dist/papers'))).toContain('quokka-dendrites-compute-exclusive-disjunctions');
+    expect(readdirSync(path.join(root, 'dist/papers'))).toContain(NEW_SLUG);
+  });
+
+  it('keeps the list pages the new paper is not on, and renders those it is on', () => {
+    const lines = secondLog.split('\n').filter((line) => /\/tags\//.test(line) && line.includes('index.html'));
+    expect(lines.filter((line) => /\((?:cached|restored)\)/.test(line)).length).toBeGreaterThan(10);
+    // Every page of every tag of the new paper, as now built: the new paper is on one of them.
+    const paperPage = readFileSync(path.join(root, 'dist/papers', NEW_SLUG, 'index.html'), 'utf8');
+    const tags = [...paperPage.matchAll(/href="[^"]*\/tags\/([^/"]+)\/" class="tag-chip/g)].map((match) => match[1]!);
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) {
+      const pages = readdirSync(path.join(root, 'dist/tags', tag), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('index.html'))
+        .map((file) => readFileSync(path.join(root, 'dist/tags', tag, file), 'utf8'));
+      // Listed in both orders (A–Z and newest first).
+      expect(pages.filter((html) => html.includes(`/papers/${NEW_SLUG}/"`)).length, tag).toBe(2);
+    }
+  });
+
+  it('removes what the first build left and the second did not write, and fills _headers anew', () => {
+    for (const leftover of LEFTOVERS) expect(existsSync(path.join(root, 'dist', leftover)), leftover).toBe(false);
+    expect(existsSync(path.join(root, 'dist/papers/a-paper-since-removed'))).toBe(false);
+    const headers = readFileSync(path.join(root, 'dist/_headers'), 'utf8');
+    expect(headers).not.toMatch(/%(?:BASE|CSP)%/);
+    expect(headers).toContain("Content-Security-Policy: default-src 'self'");
   });
 
   it('leaves a complete search index: every paper once, the new one and the old ones found', async () => {
