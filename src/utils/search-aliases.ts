@@ -106,8 +106,11 @@ export function otherSpelling(word: string): string | undefined {
     [/^(behavi|col|neighb|tum|lab|fav|hum|flav)or(s|al|ally|ed|ing|ist)?$/, '$1our$2'],
     [/^(model|label|signal|travel|cancel|channel|tunnel)l(ing|ed|er|ers)$/, '$1$2'],
     [/^(model|label|signal|travel|cancel|channel|tunnel)(ing|ed|er|ers)$/, '$1l$2'],
-    [/^(cent|fib|lit)re(s|d)?$/, '$1er$2'],
-    [/^(cent|fib|lit)er(s|ed)?$/, '$1re$2'],
+    // centre(s) ↔ center(s), centred ↔ centered, centring ↔ centering.
+    [/^(cent|fib|lit)re(s)?$/, '$1er$2'],
+    [/^(cent|fib|lit)er(s)?$/, '$1re$2'],
+    [/^(cent|fib|lit)r(ed|ing)$/, '$1er$2'],
+    [/^(cent|fib|lit)er(ed|ing)$/, '$1r$2'],
   ];
   for (const [pattern, replacement] of rules) if (pattern.test(w)) return w.replace(pattern, replacement);
   return undefined;

@@ -62,6 +62,10 @@ describe('aliases', () => {
     ['modelling', 'modeling'],
     ['labeled', 'labelled'],
     ['centre', 'center'],
+    ['centers', 'centres'],
+    ['centered', 'centred'],
+    ['centred', 'centered'],
+    ['centring', 'centering'],
     ['analyse', 'analyze'],
   ])('%s ↔ %s', (word, other) => {
     expect(otherSpelling(word)).toBe(other);
