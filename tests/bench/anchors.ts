@@ -4,12 +4,16 @@
  *
  * - a minimal Hugo site: one Markdown file per paper, a plain page per paper and one list;
  * - a naive Astro 7 site: one `.mdx` file per paper through the `glob` loader, a plain page
- *   each, then the Pagefind CLI over the output.
+ *   each, then the Pagefind CLI over the output;
+ * - the floor of our stack: Astro at its leanest (one JSON file through the `file` loader, each
+ *   paper's HTML already rendered by our ingest, a bare page, incremental builds that keep
+ *   dist/), then the Pagefind CLI. No site built with Astro and Pagefind does less per paper,
+ *   so a budget below this floor cannot be met by any page design.
  *
  * Both get each paper's title and abstract (its generated MDX body) from our own ingest's
  * output, so that every stack builds exactly the same papers.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readPage } from '../../src/ingest/mdx.ts';
 
@@ -18,6 +22,8 @@ interface AnchorPaper {
   slug: string;
   title: string;
   body: string;
+  /** The body as HTML, rendered by our ingest. */
+  html: string;
 }
 
 /** The papers of a project's generated pages (`content/papers/*.mdx`). */
@@ -27,7 +33,12 @@ export function anchorPapers(papersDir: string): AnchorPaper[] {
     .sort()
     .map((name) => {
       const page = readPage(readFileSync(path.join(papersDir, name), 'utf8'))!;
-      return { slug: String(page.data.slug), title: String(page.data.title), body: page.body };
+      return {
+        slug: String(page.data.slug),
+        title: String(page.data.title),
+        body: page.body,
+        html: String(page.data.html ?? ''),
+      };
     });
 }
 
@@ -131,5 +142,61 @@ export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nod
       frontMatter(paper.title) + paper.body,
     );
   }
+  return root;
+}
+
+/**
+ * Writes (or, given the same `root`, updates) the floor site of the papers: see the top of this
+ * file. Only papers.json changes between its builds, so a second build renders only new pages.
+ */
+export function floorAstroSite(papers: readonly AnchorPaper[], root: string, nodeModules: string): string {
+  const records = papers.map(({ slug, title, html }) => ({ id: slug, title, html }));
+  mkdirSync(path.join(root, 'src', 'pages', 'papers'), { recursive: true });
+  writeFileSync(path.join(root, 'papers.json'), JSON.stringify(records));
+  if (existsSync(path.join(root, 'node_modules'))) return root;
+  symlinkSync(nodeModules, path.join(root, 'node_modules'), 'dir');
+  writeFileSync(path.join(root, 'package.json'), '{ "name": "floor-astro", "private": true, "type": "module" }\n');
+  writeFileSync(
+    path.join(root, 'astro.config.mjs'),
+    [
+      "import { defineConfig } from 'astro/config';",
+      'export default defineConfig({',
+      "  cacheDir: './.cache', experimental: { incrementalBuild: true }, vite: { build: { emptyOutDir: false } },",
+      '});',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'src', 'content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { file } from 'astro/loaders';",
+      "import { z } from 'astro/zod';",
+      "const papers = defineCollection({ loader: file('papers.json'), schema: z.object({ title: z.string(), html: z.string() }) });",
+      'export const collections = { papers };',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'src', 'pages', 'papers', '[slug].astro'),
+    [
+      '---',
+      "import { getCollection } from 'astro:content';",
+      'export async function getStaticPaths() {',
+      "  return (await getCollection('papers')).map((paper) => ({",
+      '    params: { slug: paper.id }, props: { paper }, cacheKey: paper.data.title + paper.data.html,',
+      '  }));',
+      '}',
+      'const { paper } = Astro.props;',
+      '---',
+      '<html lang="en"><head><meta charset="utf-8" /><title>{paper.data.title}</title></head>',
+      '<body><main data-pagefind-body><h1>{paper.data.title}</h1><Fragment set:html={paper.data.html} /></main></body></html>',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'src', 'pages', 'index.astro'),
+    '<html lang="en"><head><meta charset="utf-8" /><title>Papers</title></head><body><main><h1>Papers</h1></main></body></html>\n',
+  );
   return root;
 }

@@ -6,6 +6,8 @@
  *   npm run bench                 # 119, 1,000, 10,000
  *   npm run bench -- --huge       # … and 100,000
  *   npm run bench -- --sizes 1000 # just these sizes (no docs/benchmarks.md written)
+ *
+ * Anchors, built from the same papers in the same run: see ./anchors.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { buildEnvironment } from '../support/site-setup.ts';
 import { scratchProject } from '../support/project.ts';
 import { serveStatic } from '../support/static-server.ts';
-import { anchorPapers, hugoSite, naiveAstroSite } from './anchors.ts';
+import { anchorPapers, floorAstroSite, hugoSite, naiveAstroSite } from './anchors.ts';
 import { syntheticScrape } from './synthetic.ts';
 
 const ROOT = process.cwd();
@@ -166,6 +168,19 @@ for (const size of sizes) {
     rmSync(naiveRoot, { recursive: true, force: true });
   }
   row['ours ÷ Hugo / ÷ naive Astro'] = ratios;
+  // The floor of the stack: what Astro and Pagefind need for these papers at the very least.
+  const floorRoot = path.join(SCRATCH, `floor-${size}`);
+  const floorBuild = (list: typeof papers) => {
+    floorAstroSite(list, floorRoot, path.join(ROOT, 'node_modules'));
+    const astro = timed(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], floorRoot).seconds;
+    return astro + timed(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', 'dist'], floorRoot).seconds;
+  };
+  let floor = '';
+  if (size <= 10_000) {
+    rmSync(floorRoot, { recursive: true, force: true });
+    const floorCold = floorBuild(papers);
+    floor = `${floorCold.toFixed(1)} s (${(floorCold / hugo).toFixed(1)}× Hugo)`;
+  }
   if (size === 10_000) {
     // One more paper: how much is redone? (Hugo, which keeps no state between builds, again in full.)
     appendFileSync(path.join(root, 'content/sources/zz-one-more.txt'), syntheticScrape(SEED, 1, 424242));
@@ -177,9 +192,14 @@ for (const size of sizes) {
     hugoSite([...papers, ...added], hugoRoot);
     const hugoAgain = timed('hugo', ['--quiet'], hugoRoot).seconds;
     const addedPage = added.length === 1 && existsSync(path.join(dist, 'papers', added[0]!.slug, 'index.html'));
+    const reindexMs = Number(/indexed \d+ paper pages in (\d+) ms/.exec(rebuild.output)?.[1] ?? 0);
     row['+1 paper rebuild'] =
-      `${(again.seconds + rebuild.seconds).toFixed(1)} s: ingest ${again.seconds.toFixed(1)} s (${/\((.*?)\)/.exec(again.output)?.[1]}), astro ${rebuild.seconds.toFixed(1)} s; ${addedPage ? 'its page built' : 'NO PAGE FOR IT'}; ÷ Hugo ${((again.seconds + rebuild.seconds) / hugoAgain).toFixed(1)}×`;
+      `${(again.seconds + rebuild.seconds).toFixed(1)} s: ingest ${again.seconds.toFixed(1)} s (${/\((.*?)\)/.exec(again.output)?.[1]}), astro ${rebuild.seconds.toFixed(1)} s of which search index ${(reindexMs / 1000).toFixed(1)} s; ${addedPage ? 'its page built' : 'NO PAGE FOR IT'}; ÷ Hugo ${((again.seconds + rebuild.seconds) / hugoAgain).toFixed(1)}×`;
+    const floorAgain = floorBuild([...papers, ...added]);
+    floor += ` / +1 ${floorAgain.toFixed(1)} s (${(floorAgain / hugoAgain).toFixed(1)}× Hugo)`;
   }
+  if (floor) row['stack floor: leanest Astro + Pagefind CLI (cold / +1 paper)'] = floor;
+  rmSync(floorRoot, { recursive: true, force: true });
   rmSync(hugoRoot, { recursive: true, force: true });
   rows.push(row);
   console.error(JSON.stringify(row, null, 2));
