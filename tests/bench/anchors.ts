@@ -73,16 +73,31 @@ export function hugoSite(papers: readonly AnchorPaper[], root: string): string {
   return root;
 }
 
+/** Writes a small Astro project: a link to our node_modules, package.json and the given source files (as lines). */
+function astroProject(root: string, name: string, nodeModules: string, sources: Record<string, string[]>): void {
+  symlinkSync(nodeModules, path.join(root, 'node_modules'), 'dir');
+  writeFileSync(path.join(root, 'package.json'), `{ "name": "${name}", "private": true, "type": "module" }\n`);
+  for (const [file, lines] of Object.entries(sources)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), [...lines, ''].join('\n'));
+  }
+}
+
+/** `src/content.config.ts` of one `papers` collection. */
+const contentConfig = (loaderImport: string, loader: string, schema: string) => [
+  "import { defineCollection } from 'astro:content';",
+  `import { ${loaderImport} } from 'astro/loaders';`,
+  "import { z } from 'astro/zod';",
+  `const papers = defineCollection({ loader: ${loader}, schema: z.object(${schema}) });`,
+  'export const collections = { papers };',
+];
+
 /** Writes a naive Astro site of the papers into `root` (emptied first); returns `root`. */
 export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nodeModules: string): string {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(path.join(root, 'src', 'content', 'papers'), { recursive: true });
-  mkdirSync(path.join(root, 'src', 'pages', 'papers'), { recursive: true });
-  symlinkSync(nodeModules, path.join(root, 'node_modules'), 'dir');
-  writeFileSync(path.join(root, 'package.json'), '{ "name": "naive-astro", "private": true, "type": "module" }\n');
-  writeFileSync(
-    path.join(root, 'astro.config.mjs'),
-    [
+  astroProject(root, 'naive-astro', nodeModules, {
+    'astro.config.mjs': [
       "import mdx from '@astrojs/mdx';",
       "import { defineConfig } from 'astro/config';",
       "import rehypeKatex from 'rehype-katex';",
@@ -93,23 +108,13 @@ export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nod
       "  integrations: [mdx()], cacheDir: './.cache',",
       "  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'mathml' }]] },",
       '});',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(root, 'src', 'content.config.ts'),
-    [
-      "import { defineCollection } from 'astro:content';",
-      "import { glob } from 'astro/loaders';",
-      "import { z } from 'astro/zod';",
-      "const papers = defineCollection({ loader: glob({ pattern: '*.mdx', base: './src/content/papers' }), schema: z.object({ title: z.string() }) });",
-      'export const collections = { papers };',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(root, 'src', 'pages', 'papers', '[slug].astro'),
-    [
+    ],
+    'src/content.config.ts': contentConfig(
+      'glob',
+      "glob({ pattern: '*.mdx', base: './src/content/papers' })",
+      '{ title: z.string() }',
+    ),
+    'src/pages/papers/[slug].astro': [
       '---',
       "import { getCollection, render } from 'astro:content';",
       'export async function getStaticPaths() {',
@@ -120,12 +125,8 @@ export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nod
       '---',
       '<html lang="en"><head><meta charset="utf-8" /><title>{paper.data.title}</title></head>',
       '<body><main data-pagefind-body><h1>{paper.data.title}</h1><Content /></main></body></html>',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(root, 'src', 'pages', 'index.astro'),
-    [
+    ],
+    'src/pages/index.astro': [
       '---',
       "import { getCollection } from 'astro:content';",
       "const papers = await getCollection('papers');",
@@ -133,9 +134,8 @@ export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nod
       '<html lang="en"><head><meta charset="utf-8" /><title>Papers</title></head><body><main><ul>',
       '{papers.map((p) => <li><a href={`/papers/${p.id}/`}>{p.data.title}</a></li>)}',
       '</ul></main></body></html>',
-      '',
-    ].join('\n'),
-  );
+    ],
+  });
   for (const paper of papers) {
     writeFileSync(
       path.join(root, 'src', 'content', 'papers', `${paper.slug}.mdx`),
@@ -151,35 +151,18 @@ export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nod
  */
 export function floorAstroSite(papers: readonly AnchorPaper[], root: string, nodeModules: string): string {
   const records = papers.map(({ slug, title, html }) => ({ id: slug, title, html }));
-  mkdirSync(path.join(root, 'src', 'pages', 'papers'), { recursive: true });
+  mkdirSync(root, { recursive: true });
   writeFileSync(path.join(root, 'papers.json'), JSON.stringify(records));
   if (existsSync(path.join(root, 'node_modules'))) return root;
-  symlinkSync(nodeModules, path.join(root, 'node_modules'), 'dir');
-  writeFileSync(path.join(root, 'package.json'), '{ "name": "floor-astro", "private": true, "type": "module" }\n');
-  writeFileSync(
-    path.join(root, 'astro.config.mjs'),
-    [
+  astroProject(root, 'floor-astro', nodeModules, {
+    'astro.config.mjs': [
       "import { defineConfig } from 'astro/config';",
       'export default defineConfig({',
       "  cacheDir: './.cache', experimental: { incrementalBuild: true }, vite: { build: { emptyOutDir: false } },",
       '});',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(root, 'src', 'content.config.ts'),
-    [
-      "import { defineCollection } from 'astro:content';",
-      "import { file } from 'astro/loaders';",
-      "import { z } from 'astro/zod';",
-      "const papers = defineCollection({ loader: file('papers.json'), schema: z.object({ title: z.string(), html: z.string() }) });",
-      'export const collections = { papers };',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(root, 'src', 'pages', 'papers', '[slug].astro'),
-    [
+    ],
+    'src/content.config.ts': contentConfig('file', "file('papers.json')", '{ title: z.string(), html: z.string() }'),
+    'src/pages/papers/[slug].astro': [
       '---',
       "import { getCollection } from 'astro:content';",
       'export async function getStaticPaths() {',
@@ -191,12 +174,10 @@ export function floorAstroSite(papers: readonly AnchorPaper[], root: string, nod
       '---',
       '<html lang="en"><head><meta charset="utf-8" /><title>{paper.data.title}</title></head>',
       '<body><main data-pagefind-body><h1>{paper.data.title}</h1><Fragment set:html={paper.data.html} /></main></body></html>',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(root, 'src', 'pages', 'index.astro'),
-    '<html lang="en"><head><meta charset="utf-8" /><title>Papers</title></head><body><main><h1>Papers</h1></main></body></html>\n',
-  );
+    ],
+    'src/pages/index.astro': [
+      '<html lang="en"><head><meta charset="utf-8" /><title>Papers</title></head><body><main><h1>Papers</h1></main></body></html>',
+    ],
+  });
   return root;
 }
