@@ -5,7 +5,7 @@
  * search index is complete again — the new paper is found, and so are the old ones.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,8 +27,8 @@ let root: string;
 let firstLog = '';
 let secondLog = '';
 
-function build(): string {
-  return execFileSync(path.join(root, 'node_modules/.bin/astro'), ['build'], {
+function build(...flags: string[]): string {
+  return execFileSync(path.join(root, 'node_modules/.bin/astro'), ['build', ...flags], {
     cwd: root,
     env: { ...buildEnvironment(), BASE_PATH: BASE, SITE_URL, FORCE_COLOR: '0' },
     encoding: 'utf8',
@@ -58,6 +58,9 @@ beforeAll(async () => {
     utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
   }
   secondLog = build();
+  // What the incremental build made, against what a full render of the same content makes.
+  cpSync(path.join(root, 'dist'), path.join(root, 'dist-incremental'), { recursive: true });
+  build('--force');
   ({ browser, close } = await openBrowser());
 }, 300_000);
 
@@ -89,6 +92,21 @@ describe('a build after one paper was added', () => {
       // Listed in both orders (A–Z and newest first).
       expect(pages.filter((html) => html.includes(`/papers/${NEW_SLUG}/"`)).length, tag).toBe(2);
     }
+  });
+
+  it('writes the same site as a full render: every kept page is still right', () => {
+    const site = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(html|xml|json|txt)$/.test(file) && !file.startsWith('pagefind'))
+        .sort();
+    const files = site(path.join(root, 'dist'));
+    expect(site(path.join(root, 'dist-incremental'))).toEqual(files);
+    const differing = files.filter(
+      (file) =>
+        readFileSync(path.join(root, 'dist', file), 'utf8') !==
+        readFileSync(path.join(root, 'dist-incremental', file), 'utf8'),
+    );
+    expect(differing).toEqual([]);
   });
 
   it('removes what the first build left and the second did not write, and fills _headers anew', () => {
