@@ -138,11 +138,6 @@ export function readPage(mdx: string): GeneratedPage | undefined {
   return { data, body: page.body, intact };
 }
 
-/** Whether a generated page's body and HTML are still the ones the ingest made (nobody edited them). */
-export function bodyIsIntact(mdx: string): boolean {
-  return readPage(mdx)?.intact ?? false;
-}
-
 /** Parses MDX back and throws if it holds code, JSX or HTML, or if its text changed; returns the tree. */
 export function assertInert(output: string, expected: Root): Root {
   const reparsed = mdx.parse(output);

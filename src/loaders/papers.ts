@@ -48,7 +48,7 @@ export function papersLoader(options: { base: string }): Loader {
         if (data.slug !== id)
           throw new Error(`${filePath}: its slug is "${String(data.slug)}", not "${id}". Re-run \`npm run ingest\`.`);
         // No `body`: pages show the HTML, and every byte stored is serialised after the sync and
-        // loaded again by the build (the data store is ~40 % smaller without the Markdown).
+        // loaded again by the build (10,000 papers: 43 MB with the Markdown, 32 MB without).
         store.set({ id, data, digest, filePath, rendered: { html: String(html) } });
         rendered++;
       }

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { cleanAbstract, cleanTitle } from '../../src/ingest/clean/segments.ts';
 import { abstractFingerprint } from '../../src/ingest/merge.ts';
 import { rehypePlugins, remarkPlugins } from '../../src/ingest/markdown.ts';
-import { assertInert, bodyIsIntact, paperBodyTree, readPage, splitPage, toMdx } from '../../src/ingest/mdx.ts';
+import { assertInert, paperBodyTree, readPage, splitPage, toMdx } from '../../src/ingest/mdx.ts';
 import { buildPaperPage } from '../../src/ingest/paper.ts';
 import { titleKey } from '../../src/ingest/slugs.ts';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.ts';
@@ -96,11 +96,11 @@ describe('scraped text never becomes code', () => {
   it('recognises an intact body whose digest YAML had to quote (found at 100,000 papers)', () => {
     const body = 'Some body text.\n';
     const mdx = toMdx({ title: 'T' }, [{ type: 'paragraph', children: [{ type: 'text', value: 'Some body text.' }] }]);
-    expect(bodyIsIntact(mdx)).toBe(true);
+    expect(readPage(mdx)?.intact).toBe(true);
     // The same page as YAML writes it when the digest looks like a number, e.g. "037e6649…".
     const quoted = mdx.replace(/^bodyDigest: (\w+)$/m, 'bodyDigest: "$1"');
-    expect(bodyIsIntact(quoted)).toBe(true);
-    expect(bodyIsIntact(quoted.replace('Some body', 'Edited body'))).toBe(false);
+    expect(readPage(quoted)?.intact).toBe(true);
+    expect(readPage(quoted.replace('Some body', 'Edited body'))?.intact).toBe(false);
     expect(body).toBe(splitPage(mdx)!.body);
   });
 
@@ -160,8 +160,8 @@ describe('the HTML the ingest renders', () => {
 
   it('a page whose HTML was edited by hand is no longer intact', () => {
     const mdx = toMdx({ title: 'T' }, [{ type: 'paragraph', children: [{ type: 'text', value: 'Some body' }] }]);
-    expect(bodyIsIntact(mdx)).toBe(true);
+    expect(readPage(mdx)?.intact).toBe(true);
     expect(readPage(mdx)!.data.html).toBe('<p>Some body</p>');
-    expect(bodyIsIntact(mdx.replace('<p>Some body</p>', '<p>Some body<script>x</script></p>'))).toBe(false);
+    expect(readPage(mdx.replace('<p>Some body</p>', '<p>Some body<script>x</script></p>'))?.intact).toBe(false);
   });
 });
