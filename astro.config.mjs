@@ -6,9 +6,10 @@ import headersFile from './src/integrations/headers-file.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import searchBundle from './src/integrations/search-bundle.ts';
 import staleOutput from './src/integrations/stale-output.ts';
-import { rehypePlugins, remarkPlugins } from './src/ingest/markdown.ts';
-import { deployBase, deploySite } from './src/utils/deploy.ts';
-import { cspHash, THEME_SCRIPT } from './src/utils/theme-script.ts';
+import topicColours from './src/integrations/topic-colours.ts';
+import { rehypePlugins, remarkPlugins } from './src/lib/markdown/plugins.ts';
+import { deployBase, deploySite } from './src/config/deploy.ts';
+import { cspHash, THEME_SCRIPT } from './src/config/theme-script.ts';
 
 // SITE_URL (origin) and BASE_PATH (sub-path) decide every absolute URL and link; see README.
 export default defineConfig({
@@ -30,7 +31,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // staleOutput first: it removes what this build no longer writes before the others read dist/.
-  integrations: [staleOutput(), mdx(), searchBundle(), pagefind(), headersFile()],
+  integrations: [staleOutput(), topicColours(), mdx(), searchBundle(), pagefind(), headersFile()],
   // A strict Content-Security-Policy in a <meta> of every page: Astro hashes the inline scripts
   // and styles it emits; nothing inline runs unless Astro hashed it. Pagefind compiles its
   // WebAssembly ('wasm-unsafe-eval') and runs a worker from the site. public/_headers repeats
@@ -59,7 +60,7 @@ export default defineConfig({
   // the last build wrote that this one did not is removed by src/integrations/stale-output.ts.
   vite: { build: { cssCodeSplit: false, emptyOutDir: false } },
   // Pages whose data and code are unchanged since the last build are copied, not rendered
-  // again (paper pages give a cache key: src/utils/page-keys.ts). The cache lives in the
+  // again (paper pages give a cache key: src/site/render-keys.ts). The cache lives in the
   // project, not in node_modules, which the bench's and tests' scratch projects share.
   experimental: { incrementalBuild: true },
   cacheDir: './.cache/astro',

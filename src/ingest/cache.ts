@@ -1,33 +1,63 @@
+/**
+ * The ingest's memory of the pages it built, so that an unchanged paper is not built again.
+ * It lives under `.cache/ingest/` (ignored by git), never in the committed pages: a change to
+ * the ingest's code then rebuilds the pages, but a page changes only when its bytes do.
+ */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { replaceFile } from './output.ts';
 
 /** The folder of the ingest's own code. */
 const INGEST_DIR = path.dirname(fileURLToPath(import.meta.url));
 
+/** The shared code a page depends on besides the ingest's own. */
+const LIB_DIR = path.join(INGEST_DIR, '../lib');
+
 /**
  * A fingerprint of everything besides the paper itself that decides what the ingest writes:
- * the ingest's code, the taxonomy schema and file, and the locked dependency versions (the
- * serialiser's output could change with them).
+ * the ingest's code and the shared code it runs, the taxonomy file, and the locked dependency
+ * versions (the serialiser's output could change with them).
  */
 export async function ingestFingerprint(taxonomyFile: string, lockFile: string): Promise<string> {
   const hash = createHash('sha256');
-  const codeFiles = (await readdir(INGEST_DIR, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
-  for (const file of codeFiles) hash.update(file).update(await readFile(path.join(INGEST_DIR, file)));
-  hash.update(await readFile(path.join(INGEST_DIR, '../schemas/taxonomy.ts')));
+  for (const dir of [INGEST_DIR, LIB_DIR]) {
+    const codeFiles = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
+    for (const file of codeFiles) hash.update(file).update(await readFile(path.join(dir, file)));
+  }
   hash.update(await readFile(taxonomyFile));
   hash.update(await readFile(lockFile).catch(() => ''));
   return hash.digest('hex');
 }
 
-/** The key of one paper page: the same key means the same bytes, so a page can be reused. */
-export function pageKey(fingerprint: string, parts: unknown): string {
+/** The key of one page's inputs: the same key means the same bytes, so a page can be reused. */
+export function inputsKey(fingerprint: string, parts: unknown): string {
   return createHash('sha256').update(fingerprint).update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
-/** Reads the key a generated page was made with (its `ingestKey` frontmatter field). */
-export function keyOfPage(mdx: string | undefined): string | undefined {
-  // YAML quotes a key that would read as a number (all digits, or digits with one `e`).
-  return mdx ? /^ingestKey: "?([0-9a-f]{32})"?$/m.exec(mdx)?.[1] : undefined;
+/** A digest of a page's bytes, to know that the file is still the one the ingest wrote. */
+export function pageDigest(mdx: string): string {
+  return createHash('sha256').update(mdx).digest('hex').slice(0, 32);
+}
+
+/** Per page file name: the key of the inputs it was built from and the digest of what was written. */
+export type PageCache = Map<string, { inputs: string; digest: string }>;
+
+/** Reads the cache; a missing or unreadable one is empty (every page is built again). */
+export async function readPageCache(file: string): Promise<PageCache> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  try {
+    return new Map(
+      Object.entries(text ? (JSON.parse(text) as Record<string, { inputs: string; digest: string }>) : {}),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+/** Writes the cache, replacing the last one whole. */
+export async function writePageCache(file: string, cache: PageCache): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await replaceFile(file, JSON.stringify(Object.fromEntries([...cache].sort(([a], [b]) => (a < b ? -1 : 1)))));
 }

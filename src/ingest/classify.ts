@@ -1,4 +1,4 @@
-import type { Tag, Taxonomy, Topic } from '../schemas/taxonomy.ts';
+import type { Tag, Taxonomy, Topic } from '../lib/taxonomy.ts';
 
 /** Where a phrase was found: titles weigh three times as much as abstracts. */
 export type Place = 'title' | 'abstract';

@@ -2,17 +2,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
-import { readPage, type GeneratedPage } from './mdx.ts';
+import { readPage, type GeneratedPage } from '../lib/page-file.ts';
 import { mergePapers } from './merge.ts';
-import { buildPages, type PageJob } from './build-pages.ts';
-import { ingestFingerprint, keyOfPage, pageKey } from './cache.ts';
+import { buildPages, type PageJob } from './pages.ts';
+import { ingestFingerprint, inputsKey, pageDigest, readPageCache, writePageCache, type PageCache } from './cache.ts';
 import { readFolder, replaceFile, replaceFolder } from './output.ts';
-import { papersForMap, readMapRegistry, serializeMap, updateMap } from './map.ts';
+import { papersForMap, readMapRegistry, serializeMap, updateMap } from './map-file.ts';
 import { readSource } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { readSources } from './sources.ts';
-import { loadTaxonomy } from './taxonomy.ts';
+import { CONTENT_FOLDERS, DATA_FILES, REGISTRY_FILES } from '../lib/content-paths.ts';
+import { parseTaxonomy } from '../lib/taxonomy.ts';
 
 /** The folders and files of one project that the ingest reads and writes. */
 export interface IngestPaths {
@@ -30,19 +31,21 @@ export interface IngestPaths {
   taxonomy: string;
   /** Hand-written curator notes, `content/notes/` (read only, to check their slugs). */
   notes: string;
+  /** The ingest's cache of built pages, `.cache/ingest/pages.json` (ignored by git). */
+  cache: string;
 }
 
 /** The default layout of a project rooted at `root`. */
 export function projectPaths(root: string): IngestPaths {
-  const content = path.join(root, 'content');
   return {
     root,
-    sources: path.join(content, 'sources'),
-    papers: path.join(content, 'papers'),
-    registry: path.join(content, 'slugs.json'),
-    map: path.join(content, 'map.json'),
-    taxonomy: path.join(content, 'topics.yaml'),
-    notes: path.join(content, 'notes'),
+    sources: path.join(root, CONTENT_FOLDERS.sources),
+    papers: path.join(root, CONTENT_FOLDERS.papers),
+    registry: path.join(root, REGISTRY_FILES.slugs),
+    map: path.join(root, REGISTRY_FILES.map),
+    taxonomy: path.join(root, DATA_FILES.taxonomy),
+    notes: path.join(root, CONTENT_FOLDERS.notes),
+    cache: path.join(root, '.cache/ingest/pages.json'),
   };
 }
 
@@ -61,7 +64,7 @@ export interface IngestResult {
  * diagnostic of every file is collected before deciding; with any error nothing is written.
  */
 export async function ingest(paths: IngestPaths): Promise<IngestResult> {
-  const taxonomy = loadTaxonomy(paths.taxonomy);
+  const taxonomy = parseTaxonomy(await readFile(paths.taxonomy, 'utf8'), path.relative(paths.root, paths.taxonomy));
   const { sources, diagnostics } = await readSources(paths.sources, paths.root);
   if (sources.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({
@@ -104,28 +107,38 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     });
   }
 
-  // A page whose inputs are unchanged since the last run is reused as it is: same key, same bytes.
+  // A page whose inputs are unchanged since the last run, and whose file is still the one that
+  // run wrote, is reused as it is.
   const fingerprint = await ingestFingerprint(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
   const current = await readFolder(paths.papers);
+  const cache = await readPageCache(paths.cache);
+  const nextCache: PageCache = new Map();
   const files = new Map<string, string>();
-  // Each page's frontmatter, read once: the reuse check and the map both need it.
+  // Each page's frontmatter, read once: the map needs it.
   const frontmatters: GeneratedPage['data'][] = [];
   const jobs: PageJob[] = [];
   merged.papers.forEach((paper, i) => {
     const slug = assigned.slugs[i]!;
     const name = `${slug}.mdx`;
-    const key = pageKey(fingerprint, [slug, paper]);
+    const inputs = inputsKey(fingerprint, [slug, paper]);
     const previous = current.get(name);
-    const page = previous !== undefined && keyOfPage(previous) === key ? readPage(previous) : undefined;
+    const cached = cache.get(name);
+    const page =
+      previous !== undefined && cached?.inputs === inputs && cached.digest === pageDigest(previous)
+        ? readPage(previous)
+        : undefined;
     if (page?.intact) {
       files.set(name, previous!);
       frontmatters.push(page.data);
-    } else jobs.push({ paper, slug, key });
+      nextCache.set(name, cached!);
+    } else jobs.push({ paper, slug, inputs });
   });
-  const built = await buildPages(jobs, taxonomy, paths.taxonomy);
+  const built = await buildPages(jobs, taxonomy);
   jobs.forEach((job, i) => {
-    files.set(`${job.slug}.mdx`, built[i]!);
+    const name = `${job.slug}.mdx`;
+    files.set(name, built[i]!);
     frontmatters.push(readPage(built[i]!)!.data);
+    nextCache.set(name, { inputs: job.inputs, digest: pageDigest(built[i]!) });
   });
   diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
   const mapStarted = performance.now();
@@ -137,6 +150,7 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
   await replaceFile(paths.map, serializeMap(map.registry));
   const written = await replaceFolder(paths.papers, files, current);
+  await writePageCache(paths.cache, nextCache);
   return { ok: true, diagnostics, papers: files.size, written, map: { relaid: map.relaid, ms: mapMs } };
 }
 

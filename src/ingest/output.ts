@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inBatches } from '../utils/collections.ts';
+import { inBatches } from '../lib/collections.ts';
 
 /** Reads every file of a folder into a map (name → content); a missing folder is empty. */
 export async function readFolder(dir: string): Promise<Map<string, string>> {

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deployBase } from '../utils/deploy.ts';
+import { deployBase } from '../config/deploy.ts';
 
 /** The policy Astro put in a page's `<meta http-equiv="content-security-policy">`. */
 function metaPolicy(html: string): string | undefined {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { inBatches } from '../utils/collections.ts';
-import { deployBase } from '../utils/deploy.ts';
+import { inBatches } from '../lib/collections.ts';
+import { deployBase } from '../config/deploy.ts';
 
 /**
  * Builds the Pagefind search index with its Node API once Astro has written the site, so that

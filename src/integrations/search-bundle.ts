@@ -3,10 +3,10 @@ import { build, type BuildOptions } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deployBase } from '../utils/deploy.ts';
+import { deployBase } from '../config/deploy.ts';
 
 /** The search code's entry point and the file it becomes, at the site's root (under the base path). */
-const ENTRY = fileURLToPath(new URL('../search/index.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../search/client/index.ts', import.meta.url));
 const OUTPUT = 'search-ui.js';
 
 const options: BuildOptions = {

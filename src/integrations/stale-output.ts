@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inBatches } from '../utils/collections.ts';
+import { inBatches } from '../lib/collections.ts';
 
 /**
  * Builds write over the last build's output instead of emptying `dist/` first (see

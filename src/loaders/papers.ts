@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { readPage } from '../ingest/mdx.ts';
+import { readPage } from '../lib/page-file.ts';
 
 /**
  * Loads the generated paper pages (`content/papers/*.mdx`) into Astro's data store with the

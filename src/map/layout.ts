@@ -12,9 +12,9 @@
  * On-topic papers fill the square [0, MAP_SIZE]²; off-topic papers are put apart on purpose,
  * in a strip of fixed slots below it, since their place among neuron papers means nothing.
  */
-import { groupBy } from '../utils/collections.ts';
-import { random, seedOf } from '../utils/random.ts';
-import type { Neighbour } from '../utils/related.ts';
+import { groupBy } from '../lib/collections.ts';
+import { random, seedOf } from '../lib/random.ts';
+import type { Neighbour } from '../lib/similarity.ts';
 
 /** A position on the map's plane. */
 export type Point = readonly [x: number, y: number];

@@ -1,9 +1,9 @@
 /** The Atom feed of the whole collection: the newest papers, with their dates and authors. */
 import type { APIRoute } from 'astro';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
-import { atomFeed, feedResponse } from '../utils/feed.ts';
-import { getPapers } from '../utils/papers.ts';
-import { href } from '../utils/url.ts';
+import { atomFeed, feedResponse } from '../site/feed.ts';
+import { getPapers } from '../site/papers.ts';
+import { href } from '../site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   feedResponse(

@@ -1,6 +1,6 @@
 /** `robots.txt`: everything may be crawled; points at the sitemap. */
 import type { APIRoute } from 'astro';
-import { absolute, href } from '../utils/url.ts';
+import { absolute, href } from '../site/urls.ts';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute(href('sitemap.xml'), site)}\n`, {

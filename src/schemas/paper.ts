@@ -60,8 +60,6 @@ export const paperSchema = z.object({
   provenance: z
     .array(z.object({ file: z.string(), line: z.number().int().nonnegative(), entry: z.string().optional() }))
     .min(1),
-  /** Key of the inputs the page was made from; the ingest reuses the page while it matches. */
-  ingestKey: z.string().regex(/^[0-9a-f]{32}$/),
   /** Digest of the body the ingest proved inert; the loader refuses a body that differs. */
   bodyDigest: z.string().regex(/^[0-9a-f]{32}$/),
 });

@@ -15,7 +15,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readPage } from '../../src/ingest/mdx.ts';
+import { readPage } from '../../src/lib/page-file.ts';
 
 /** A paper as the anchors need it. */
 interface AnchorPaper {

@@ -3,7 +3,7 @@
  * (debris included), deterministic for a given seed number. Used by the benchmark.
  */
 
-import { random } from '../../src/utils/random.ts';
+import { random } from '../../src/lib/random.ts';
 
 /** The seed's titles and abstracts, without its header lines. */
 export function seedPapers(scrape: string): { titles: string[]; abstracts: string[] } {

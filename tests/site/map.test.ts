@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import jsyaml from 'js-yaml';
 import { buildEnvironment } from '../support/site-setup.ts';
 import { newPage, openBrowser } from '../support/pages.ts';
 import { BASE, read, SITE_URL, url } from '../support/site.ts';
@@ -18,7 +18,11 @@ import { BASE, read, SITE_URL, url } from '../support/site.ts';
 /** The seed's papers, as the ingest wrote them. */
 const papers = readdirSync('content/papers').map((name) => {
   const text = readFileSync(`content/papers/${name}`, 'utf8');
-  return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as { title: string; slug: string; topic: string };
+  return jsyaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!, { schema: jsyaml.CORE_SCHEMA }) as {
+    title: string;
+    slug: string;
+    topic: string;
+  };
 });
 const titleOf = new Map(papers.map((paper) => [paper.slug, paper.title]));
 

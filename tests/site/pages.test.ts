@@ -2,14 +2,18 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import jsyaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { htmlFiles, read, siteDir, SITE_URL, BASE } from '../support/site.ts';
 
 /** The seed's papers, as the ingest wrote them (title, slug, topic). */
 const papers = readdirSync('content/papers').map((name) => {
   const text = readFileSync(`content/papers/${name}`, 'utf8');
-  return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as { title: string; slug: string; topic: string };
+  return jsyaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!, { schema: jsyaml.CORE_SCHEMA }) as {
+    title: string;
+    slug: string;
+    topic: string;
+  };
 });
 const paperPage = (slug: string) => `papers/${slug}/index.html`;
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPages, type PageJob } from '../../src/ingest/build-pages.ts';
+import { buildPages, type PageJob } from '../../src/ingest/pages.ts';
 import { abstractFingerprint } from '../../src/ingest/merge.ts';
-import { buildPaperPage } from '../../src/ingest/paper.ts';
+import { buildPaperPage } from '../../src/ingest/page.ts';
 import { parseSource } from '../../src/ingest/readers/scrape.ts';
 import { slugify, titleKey } from '../../src/ingest/slugs.ts';
 import { decodeSource } from '../../src/ingest/sources.ts';
-import { loadTaxonomy, TAXONOMY_FILE } from '../../src/ingest/taxonomy.ts';
+import { projectTaxonomy } from '../support/taxonomy.ts';
 import { syntheticScrape } from '../bench/synthetic.ts';
 
 describe('building pages in parallel', () => {
@@ -22,11 +22,11 @@ describe('building pages in parallel', () => {
         provenance: [raw.provenance],
       },
       slug: `${slugify(raw.title)}-${i}`,
-      key: String(i).padStart(32, '0'),
+      inputs: String(i).padStart(32, '0'),
     }));
-    const taxonomy = loadTaxonomy();
+    const taxonomy = projectTaxonomy();
     // Two workers whatever the machine: on one core the default would compare serial with serial.
-    const parallel = await buildPages(jobs, taxonomy, TAXONOMY_FILE, { workers: 2 });
-    expect(parallel).toEqual(jobs.map((job) => buildPaperPage(job.paper, job.slug, job.key, taxonomy).mdx));
+    const parallel = await buildPages(jobs, taxonomy, { workers: 2 });
+    expect(parallel).toEqual(jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy).mdx));
   });
 });

@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import jsyaml from 'js-yaml';
 import { assignTags, classify, countPhrase, phrasePattern } from '../../src/ingest/classify.ts';
-import { loadTaxonomy } from '../../src/ingest/taxonomy.ts';
+import { projectTaxonomy } from '../support/taxonomy.ts';
 import expectedTopics from '../fixtures/expected-topics.json';
 
-const taxonomy = loadTaxonomy();
+const taxonomy = projectTaxonomy();
 
 /** Title, abstract, topic and tags of every generated paper page. */
 const pages = readdirSync('content/papers').map((name) => {
   const text = readFileSync(`content/papers/${name}`, 'utf8');
-  return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as {
+  return jsyaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!, { schema: jsyaml.CORE_SCHEMA }) as {
     title: string;
     abstract: string;
     topic: string;

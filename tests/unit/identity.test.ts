@@ -5,10 +5,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { arxivYearMonth } from '../../src/ingest/identifiers.ts';
+import jsyaml from 'js-yaml';
+import { arxivYearMonth } from '../../src/lib/identifiers.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
-import { splitPage } from '../../src/ingest/mdx.ts';
+import { splitPage } from '../../src/lib/page-file.ts';
 import { mergePapers } from '../../src/ingest/merge.ts';
 import { readSource } from '../../src/ingest/readers/index.ts';
 import type { SourceRecord } from '../../src/ingest/record.ts';
@@ -36,7 +36,9 @@ function project(sources: Record<string, string>) {
 }
 /** The frontmatter of a generated page. */
 function frontmatter(dir: string, slug: string): Record<string, unknown> {
-  return parseYaml(splitPage(readFileSync(path.join(dir, `${slug}.mdx`), 'utf8'))!.yaml) as Record<string, unknown>;
+  return jsyaml.load(splitPage(readFileSync(path.join(dir, `${slug}.mdx`), 'utf8'))!.yaml, {
+    schema: jsyaml.CORE_SCHEMA,
+  }) as Record<string, unknown>;
 }
 
 describe('one paper from every source', () => {

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keyOfPage } from '../../src/ingest/cache.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
 
@@ -72,24 +71,38 @@ describe('reusing unchanged pages', () => {
     const spiking = path.join(paths.papers, 'spiking-things.mdx');
     const other = path.join(paths.papers, 'other-paper.mdx');
     const otherBefore = readFileSync(other, 'utf8');
-    // An edit by hand keeps the ingestKey but breaks the body digest: the ingest must rewrite it.
+    // An edit by hand leaves the page's inputs as they were, but not its bytes: the ingest must rewrite it.
     writeFileSync(spiking, readFileSync(spiking, 'utf8').replace(/We study(?![\s\S]*We study)/, 'We {hand-edited}'));
     const result = await ingest(paths);
     expect(result.written).toEqual({ added: 0, changed: 1, removed: 0 });
     expect(readFileSync(spiking, 'utf8')).toContain('We study spikes');
     expect(readFileSync(other, 'utf8')).toBe(otherBefore);
-    // The taxonomy is an input of every page: changing it changes the key of every page.
-    writeFileSync(paths.taxonomy, readFileSync(paths.taxonomy, 'utf8').replace('maxTags: 6', 'maxTags: 5'));
-    const retagged = await ingest(paths);
-    expect(retagged.written).toEqual({ added: 0, changed: 2, removed: 0 });
+    // The taxonomy is an input of every page: a change that moves both papers to another
+    // topic rewrites both, though neither paper changed.
+    writeFileSync(paths.taxonomy, readFileSync(paths.taxonomy, 'utf8').replace('minimumScore: 4', 'minimumScore: 400'));
+    const retopiced = await ingest(paths);
+    expect(retopiced.written).toEqual({ added: 0, changed: 2, removed: 0 });
+    expect(readFileSync(other, 'utf8')).toMatch(/^topic: off-topic$/m);
   });
 });
 
-describe('keyOfPage', () => {
-  it('reads a key whether or not YAML quoted it', () => {
-    const key = '037e6649310363193975432387840198';
-    expect(keyOfPage(`---\ningestKey: "${key}"\n---\n`)).toBe(key);
-    expect(keyOfPage(`---\ningestKey: ${key.replace('037e', 'abcd')}\n---\n`)).toBe(key.replace('037e', 'abcd'));
+describe('committed pages hold only content', () => {
+  it('rebuilding every page, as after any change to the code, writes the same bytes', async () => {
+    const { paths } = project({ 'a.txt': scrape([['Spiking Things', abstractAbout('spikes')]]) });
+    await ingest(paths);
+    const page = path.join(paths.papers, 'spiking-things.mdx');
+    const before = readFileSync(page, 'utf8');
+    expect(before).not.toMatch(/ingestKey|fingerprint/);
+    // A change to the ingest's code changes every page's input key: nothing in the cache matches.
+    rmSync(paths.cache);
+    const again = await ingest(paths);
+    expect(again.written).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(readFileSync(page, 'utf8')).toBe(before);
+  });
+
+  it('keeps what it caches under .cache/, outside content/', () => {
+    const { paths } = project({});
+    expect(path.relative(paths.root, paths.cache)).toMatch(/^\.cache\//);
   });
 });
 

@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.ts';
-import { readMapRegistry } from '../../src/ingest/map.ts';
+import { readMapRegistry } from '../../src/ingest/map-file.ts';
 import { inStrip, layoutCollection, MAP_SIZE, placeNear, type Point } from '../../src/map/layout.ts';
 import { allTiles, frame, leafOf, MAP_TILE_PAPERS, mapTiles, placeLabels, type MapPaper } from '../../src/map/view.ts';
-import { nearestNeighbours } from '../../src/utils/related.ts';
-import { random } from '../../src/utils/random.ts';
+import { nearestNeighbours } from '../../src/lib/similarity.ts';
+import { random } from '../../src/lib/random.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
 
 let cleanups: (() => void)[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedDocuments, tokenize, topK } from '../../src/utils/related.ts';
+import { relatedDocuments, tokenize, topK } from '../../src/lib/similarity.ts';
 
 const docs = [
   {

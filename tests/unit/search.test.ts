@@ -1,10 +1,10 @@
 /** The pure parts of search: corrections ("did you mean"), aliases, URL state, result excerpts. */
 import { describe, expect, it } from 'vitest';
-import { resultExcerpt } from '../../src/search/excerpt.ts';
-import { stateFromUrl, stateQuery } from '../../src/search/state.ts';
-import { SEARCH_SETTINGS } from '../../src/search/settings.ts';
-import { candidateQueries, closestWords, editDistance } from '../../src/search/suggest.ts';
-import { otherSpelling, paperAliases } from '../../src/utils/search-aliases.ts';
+import { resultExcerpt } from '../../src/search/client/excerpt.ts';
+import { stateFromUrl, stateQuery } from '../../src/search/client/state.ts';
+import { SEARCH_SETTINGS } from '../../src/search/client/settings.ts';
+import { candidateQueries, closestWords, editDistance } from '../../src/search/client/suggest.ts';
+import { otherSpelling, paperAliases } from '../../src/search/index/aliases.ts';
 
 const VOCABULARY = ['neurons', 'space', 'sparse', 'autoencoders', 'spiking', 'transformer', 'transformers', 'network'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignSlugs, slugify, titleKey } from '../../src/ingest/slugs.ts';
-import { deployBase, deploySite } from '../../src/utils/deploy.ts';
+import { deployBase, deploySite } from '../../src/config/deploy.ts';
 
 describe('slugify', () => {
   it.each([

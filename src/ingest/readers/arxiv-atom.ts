@@ -6,7 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi, isoDate } from '../identifiers.ts';
+import { arxivId, doi, isoDate } from '../../lib/identifiers.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, oneLine, webUrl } from '../untrusted.ts';

@@ -5,7 +5,7 @@
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivId, BIBTEX_MONTHS, doi, isArxivDoi, isoDate } from '../identifiers.ts';
+import { arxivId, BIBTEX_MONTHS, doi, isArxivDoi, isoDate } from '../../lib/identifiers.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, webUrl } from '../untrusted.ts';

@@ -4,7 +4,7 @@
  * an array of bare paper objects (`/api/papers/<id>` saved one per item).
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivId, isoDate } from '../identifiers.ts';
+import { arxivId, isoDate } from '../../lib/identifiers.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, oneLine, webUrl } from '../untrusted.ts';

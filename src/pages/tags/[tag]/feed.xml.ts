@@ -1,14 +1,14 @@
 /** The Atom feed of one tag: follow it to hear of its new papers. */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { SITE_TITLE } from '../../../consts.ts';
-import { atomFeed, feedResponse } from '../../../utils/feed.ts';
-import { papersByTag } from '../../../utils/papers.ts';
-import { taxonomy } from '../../../utils/taxonomy.ts';
-import { tagFeedHref, tagHref } from '../../../utils/url.ts';
+import { atomFeed, feedResponse } from '../../../site/feed.ts';
+import { papersByTag } from '../../../site/papers.ts';
+import { siteTaxonomy } from '../../../site/data-files.ts';
+import { tagFeedHref, tagHref } from '../../../site/urls.ts';
 
 export const getStaticPaths = (async () => {
   const byTag = await papersByTag();
-  return taxonomy()
+  return siteTaxonomy()
     .tags.filter((tag) => byTag.has(tag.slug))
     .map((tag) => ({ params: { tag: tag.slug }, props: { tag, papers: byTag.get(tag.slug)! } }));
 }) satisfies GetStaticPaths;

@@ -1,0 +1,74 @@
+import type { Taxonomy } from '../lib/taxonomy.ts';
+import { classify } from './classify.ts';
+import { cleanAbstract, cleanTitle, codeLinks, inlineText, type CleanBlocks } from './clean/segments.ts';
+import type { MergedPaper } from './merge.ts';
+import { paperBodyTree, toMdx } from './mdx.ts';
+import { optional } from './record.ts';
+
+/** Longest meta description; search engines cut around 160 characters. */
+const MAX_DESCRIPTION = 180;
+
+/** One paper's page as the ingest built it. */
+export interface BuiltPage {
+  slug: string;
+  /** The complete MDX file: YAML frontmatter and a remark-serialised body. */
+  mdx: string;
+}
+
+/** A short plain-text summary: the abstract's first sentences, cut at a word under the limit. */
+export function describe(blocks: CleanBlocks): string {
+  const text = inlineText(blocks[0] ?? []);
+  const sentences = text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
+  let description = '';
+  for (const sentence of sentences) {
+    const next = (description + sentence).trim();
+    if (next.length > MAX_DESCRIPTION) break;
+    description = next + ' ';
+    if (description.length >= 80) break;
+  }
+  description = description.trim();
+  if (description) return description;
+  const cut = text.slice(0, MAX_DESCRIPTION - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+/** A summary for a paper without an abstract: who wrote it and when. */
+function describeByline(title: string, authors: readonly string[], published: string | undefined): string {
+  const by = authors.length === 0 ? '' : authors.length === 1 ? ` by ${authors[0]}` : ` by ${authors[0]} et al.`;
+  const year = published ? ` (${published.slice(0, 4)})` : '';
+  const text = `${title}${by}${year}.`;
+  return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
+/** Turns a merged paper into its MDX page: cleans, classifies and serialises it. */
+export function buildPaperPage(paper: MergedPaper, slug: string, taxonomy: Taxonomy): BuiltPage {
+  const title = cleanTitle(paper.title);
+  const blocks = cleanAbstract(paper.abstract);
+  const abstract = blocks.map(inlineText).join('\n\n');
+  const placement = classify(taxonomy, title, abstract);
+  const authors = (paper.authors ?? []).map(cleanTitle).filter(Boolean);
+  const code = [...new Set([...codeLinks(blocks), ...(paper.code ?? [])])];
+  const frontmatter = {
+    title,
+    slug,
+    description: blocks.length > 0 ? describe(blocks) : describeByline(title, authors, paper.published),
+    abstract,
+    ...(authors.length > 0 && { authors }),
+    ...optional('published', paper.published),
+    ...optional('updated', paper.updated),
+    ...optional('arxiv', paper.arxiv),
+    ...optional('doi', paper.doi),
+    ...optional('primaryCategory', paper.primaryCategory),
+    ...optional('venue', paper.venue && cleanTitle(paper.venue)),
+    ...optional('comment', paper.comment && cleanTitle(paper.comment)),
+    ...optional('projectPage', paper.projectPage),
+    topic: placement.topic,
+    tags: placement.tags,
+    mentionedTags: placement.mentioned,
+    code,
+    placement: { score: placement.score, evidence: placement.evidence.slice(0, 5) },
+    math: blocks.some((inlines) => inlines.some((inline) => inline.kind === 'math')),
+    provenance: paper.provenance,
+  };
+  return { slug, mdx: toMdx(frontmatter, paperBodyTree(blocks)) };
+}
