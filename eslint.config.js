@@ -45,7 +45,7 @@ const RUNTIME_RULES = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.test-site/', '.bench/', '.cache/', 'node_modules/', 'test-results/'] },
+  { ignores: ['dist/', '.astro/', '.test-site/', '.bench/', '.cache/', '.scratch/', 'node_modules/', 'test-results/'] },
   tseslint.configs.recommended,
   eslintPluginAstro.configs.recommended,
   {

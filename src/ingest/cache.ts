@@ -16,11 +16,11 @@ const INGEST_DIR = path.dirname(fileURLToPath(import.meta.url));
 const LIB_DIR = path.join(INGEST_DIR, '../lib');
 
 /**
- * A fingerprint of everything besides the paper itself that decides what the ingest writes:
+ * A digest of the tool: everything besides the paper itself that decides what the ingest writes:
  * the ingest's code and the shared code it runs, the taxonomy file, and the locked dependency
  * versions (the serialiser's output could change with them).
  */
-export async function ingestFingerprint(taxonomyFile: string, lockFile: string): Promise<string> {
+export async function toolDigest(taxonomyFile: string, lockFile: string): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of [INGEST_DIR, LIB_DIR]) {
     const codeFiles = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
@@ -31,9 +31,9 @@ export async function ingestFingerprint(taxonomyFile: string, lockFile: string):
   return hash.digest('hex');
 }
 
-/** The key of one page's inputs: the same key means the same bytes, so a page can be reused. */
-export function inputsKey(fingerprint: string, parts: unknown): string {
-  return createHash('sha256').update(fingerprint).update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+/** The digest of one page's inputs: the same inputs make the same bytes, so a page can be reused. */
+export function inputsDigest(tool: string, parts: unknown): string {
+  return createHash('sha256').update(tool).update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
 /** A digest of a page's bytes, to know that the file is still the one the ingest wrote. */

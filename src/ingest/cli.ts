@@ -1,5 +1,5 @@
 /**
- * `npm run ingest`: turns the raw scrapes in content/sources/ into MDX pages in content/papers/.
+ * `npm run ingest`: turns the raw sources in content/sources/ into MDX pages in content/papers/.
  * Exits 1 (writing nothing) if any source has an error.
  */
 import { performance } from 'node:perf_hooks';

@@ -3,23 +3,23 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { readPage, type GeneratedPage } from '../lib/page-file.ts';
-import { mergePapers } from './merge.ts';
+import { mergePapers, type MergedPaper } from './merge.ts';
 import { buildPages, type PageJob } from './pages.ts';
-import { ingestFingerprint, inputsKey, pageDigest, readPageCache, writePageCache, type PageCache } from './cache.ts';
+import { toolDigest, inputsDigest, pageDigest, readPageCache, writePageCache, type PageCache } from './cache.ts';
 import { readFolder, replaceFile, replaceFolder } from './output.ts';
 import { papersForMap, readMapRegistry, serializeMap, updateMap } from './map-file.ts';
-import { readSource } from './readers/index.ts';
+import { readRecords } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
-import { readSources } from './sources.ts';
+import { loadSourceFiles } from './sources.ts';
 import { CONTENT_FOLDERS, DATA_FILES, REGISTRY_FILES } from '../lib/content-paths.ts';
-import { parseTaxonomy } from '../lib/taxonomy.ts';
+import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy.ts';
 
 /** The folders and files of one project that the ingest reads and writes. */
 export interface IngestPaths {
   /** Project root; reported paths are relative to it. */
   root: string;
-  /** Raw scrapes, `content/sources/*.txt`. */
+  /** Raw sources (scrapes, arXiv feeds, Hugging Face JSON, BibTeX), `content/sources/`. */
   sources: string;
   /** Generated MDX pages, `content/papers/`. */
   papers: string;
@@ -60,12 +60,36 @@ export interface IngestResult {
 }
 
 /**
- * Runs the whole ingest: sources → parse → merge → clean/classify → slugs → MDX. Every
+ * Runs the whole ingest: sources → parse → merge → clean/classify → slugs → MDX → map. Every
  * diagnostic of every file is collected before deciding; with any error nothing is written.
  */
 export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const taxonomy = parseTaxonomy(await readFile(paths.taxonomy, 'utf8'), path.relative(paths.root, paths.taxonomy));
-  const { sources, diagnostics } = await readSources(paths.sources, paths.root);
+  const { records, diagnostics } = await readAllSources(paths);
+  const merged = mergePapers(records);
+  diagnostics.push(...merged.diagnostics, ...missingAbstracts(merged.papers));
+  if (hasErrors(diagnostics))
+    return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
+
+  const assigned = assignSlugs(merged.papers, await readRegistry(paths.registry));
+  diagnostics.push(...retitledPapers(merged.papers, assigned), ...(await orphanNotes(paths, new Set(assigned.slugs))));
+  const pages = await buildOrReusePages(paths, merged.papers, assigned.slugs, taxonomy);
+  const mapStarted = performance.now();
+  const map = updateMap(papersForMap(pages.frontmatters), await readMapRegistry(paths.map), taxonomy);
+  const mapMs = Math.round(performance.now() - mapStarted);
+
+  // The registries first: should the swap of pages fail, the slugs and places they will get are
+  // already kept.
+  await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
+  await replaceFile(paths.map, serializeMap(map.registry));
+  const written = await replaceFolder(paths.papers, pages.files, pages.current);
+  await writePageCache(paths.cache, pages.cache);
+  return { ok: true, diagnostics, papers: pages.files.size, written, map: { relaid: map.relaid, ms: mapMs } };
+}
+
+/** Every record of every source file, with the diagnostics of reading them. */
+async function readAllSources(paths: IngestPaths): Promise<{ records: SourceRecord[]; diagnostics: Diagnostic[] }> {
+  const { sources, diagnostics } = await loadSourceFiles(paths.sources, paths.root);
   if (sources.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({
       severity: 'error',
@@ -75,54 +99,61 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
       hint: 'Put at least one scrape, arXiv feed, Hugging Face response or BibTeX file into the sources folder.',
     });
   }
-  const raw: SourceRecord[] = [];
+  const records: SourceRecord[] = [];
   for (const source of sources) {
-    const parsed = readSource(source);
-    raw.push(...parsed.papers);
-    diagnostics.push(...parsed.diagnostics);
+    const read = readRecords(source);
+    records.push(...read.papers);
+    diagnostics.push(...read.diagnostics);
   }
-  const merged = mergePapers(raw);
-  diagnostics.push(...merged.diagnostics);
-  for (const paper of merged.papers) {
-    if (paper.abstract) continue;
-    diagnostics.push({
-      severity: 'warning',
+  return { records, diagnostics };
+}
+
+/** A warning per paper that no source gives an abstract for. */
+function missingAbstracts(papers: readonly MergedPaper[]): Diagnostic[] {
+  return papers
+    .filter((paper) => !paper.abstract)
+    .map((paper) => ({
+      severity: 'warning' as const,
       ...paper.provenance[0]!,
       message: `no source gives an abstract for "${paper.title}": its page shows the title, authors and links only`,
       hint: "Add the paper's arXiv feed (or an `abstract` field) to show its abstract; nothing else to do.",
-    });
-  }
-  const unchanged = { added: 0, changed: 0, removed: 0 };
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics, papers: 0, written: unchanged };
+    }));
+}
 
-  const registry = await readRegistry(paths.registry);
-  const assigned = assignSlugs(merged.papers, registry);
-  for (const index of assigned.retitled) {
-    const paper = merged.papers[index]!;
-    diagnostics.push({
-      severity: 'warning',
-      ...paper.provenance[0]!,
-      message: `the title "${paper.title}" is new, but its abstract is a known paper's: it keeps the slug "${assigned.slugs[index]}"`,
-      hint: 'Nothing to do if the title was corrected: published links keep working.',
-    });
-  }
+/** A warning per paper that kept its slug under a new title. */
+function retitledPapers(papers: readonly MergedPaper[], assigned: ReturnType<typeof assignSlugs>): Diagnostic[] {
+  return assigned.retitled.map((index) => ({
+    severity: 'warning' as const,
+    ...papers[index]!.provenance[0]!,
+    message: `the title "${papers[index]!.title}" is new, but its abstract is a known paper's: it keeps the slug "${assigned.slugs[index]}"`,
+    hint: 'Nothing to do if the title was corrected: published links keep working.',
+  }));
+}
 
-  // A page whose inputs are unchanged since the last run, and whose file is still the one that
-  // run wrote, is reused as it is.
-  const fingerprint = await ingestFingerprint(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
+/**
+ * Every paper's page: reused as it is when its inputs are unchanged since the last run and its
+ * file is still the one that run wrote (`cache.ts`), built otherwise. Also returns each page's
+ * frontmatter (read once: the map needs it), the pages as they are now, and the next cache.
+ */
+async function buildOrReusePages(
+  paths: IngestPaths,
+  papers: readonly MergedPaper[],
+  slugs: readonly string[],
+  taxonomy: Taxonomy,
+) {
+  const tool = await toolDigest(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
   const current = await readFolder(paths.papers);
-  const cache = await readPageCache(paths.cache);
-  const nextCache: PageCache = new Map();
+  const previousCache = await readPageCache(paths.cache);
+  const cache: PageCache = new Map();
   const files = new Map<string, string>();
-  // Each page's frontmatter, read once: the map needs it.
   const frontmatters: GeneratedPage['data'][] = [];
   const jobs: PageJob[] = [];
-  merged.papers.forEach((paper, i) => {
-    const slug = assigned.slugs[i]!;
+  papers.forEach((paper, i) => {
+    const slug = slugs[i]!;
     const name = `${slug}.mdx`;
-    const inputs = inputsKey(fingerprint, [slug, paper]);
+    const inputs = inputsDigest(tool, [slug, paper]);
     const previous = current.get(name);
-    const cached = cache.get(name);
+    const cached = previousCache.get(name);
     const page =
       previous !== undefined && cached?.inputs === inputs && cached.digest === pageDigest(previous)
         ? readPage(previous)
@@ -130,7 +161,7 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     if (page?.intact) {
       files.set(name, previous!);
       frontmatters.push(page.data);
-      nextCache.set(name, cached!);
+      cache.set(name, cached!);
     } else jobs.push({ paper, slug, inputs });
   });
   const built = await buildPages(jobs, taxonomy);
@@ -138,20 +169,9 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     const name = `${job.slug}.mdx`;
     files.set(name, built[i]!);
     frontmatters.push(readPage(built[i]!)!.data);
-    nextCache.set(name, { inputs: job.inputs, digest: pageDigest(built[i]!) });
+    cache.set(name, { inputs: job.inputs, digest: pageDigest(built[i]!) });
   });
-  diagnostics.push(...(await orphanNotes(paths, new Set(assigned.slugs))));
-  const mapStarted = performance.now();
-  const map = updateMap(papersForMap(frontmatters), await readMapRegistry(paths.map), taxonomy);
-  const mapMs = Math.round(performance.now() - mapStarted);
-
-  // The registries first: should the swap of pages fail, the slugs and places they will get are
-  // already kept.
-  await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
-  await replaceFile(paths.map, serializeMap(map.registry));
-  const written = await replaceFolder(paths.papers, files, current);
-  await writePageCache(paths.cache, nextCache);
-  return { ok: true, diagnostics, papers: files.size, written, map: { relaid: map.relaid, ms: mapMs } };
+  return { files, frontmatters, current, cache };
 }
 
 /** Reads the slug registry; a missing file is an empty registry (the first ingest). */

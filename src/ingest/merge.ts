@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostics.ts';
-import {
-  FORMAT_NAMES,
-  optional,
-  type PaperIdentity,
-  type Provenance,
-  type SourceFormat,
-  type SourceRecord,
-} from './record.ts';
+import { FORMAT_NAMES, type PaperIdentity, type Provenance, type SourceFormat, type SourceRecord } from './record.ts';
 import { titleKey } from './slugs.ts';
 
 /** A paper after merging every source record that tells of it. */
@@ -15,10 +8,10 @@ export interface MergedPaper extends PaperIdentity {
   title: string;
   /** The abstract, or `''` when no source has one (the page then shows no abstract). */
   abstract: string;
-  /** The identity of the shown title across scrapes (see `titleKey`). */
-  key: string;
+  /** The identity of the shown title across sources (see `titleKey`). */
+  titleKey: string;
   /** Every title key the paper's records carry: a known slug is found by any of them. */
-  keys?: string[];
+  titleKeys?: string[];
   /** Fingerprint of the abstract (`''` without one), used to recognise a paper whose title was corrected. */
   fingerprint: string;
   /** Every place the paper was found, in input order. */
@@ -38,6 +31,40 @@ const PRECEDENCE = {
   published: ['arxiv', 'huggingface', 'bibtex', 'scrape'],
   venue: ['bibtex', 'arxiv', 'huggingface', 'scrape'],
 } as const satisfies Record<string, readonly SourceFormat[]>;
+
+/** The fields one source wins (the others are combined or derived). */
+type PickedField = Exclude<keyof SourceRecord, 'format' | 'provenance' | 'code'>;
+
+/** How one field is merged: which sources win, what a warning calls it, and when two values agree. */
+interface FieldRule<K extends PickedField> {
+  order: readonly SourceFormat[];
+  label: string;
+  same: (a: NonNullable<SourceRecord[K]>, b: NonNullable<SourceRecord[K]>) => boolean;
+}
+
+const equal = (a: unknown, b: unknown) => a === b;
+/** Fields where sources may differ without a warning (a later version, a fuller venue). */
+const anyValue = () => true;
+const sameText = (a: string, b: string) => titleKey(a) === titleKey(b);
+
+/** The merge, field by field: the table is the merge (`mergeGroup` only applies it). */
+const FIELD_RULES: { [K in PickedField]-?: FieldRule<K> } = {
+  title: { order: PRECEDENCE.text, label: 'title', same: sameText },
+  abstract: {
+    order: PRECEDENCE.text,
+    label: 'abstract',
+    same: (a, b) => abstractFingerprint(a) === abstractFingerprint(b),
+  },
+  arxiv: { order: PRECEDENCE.identity, label: 'arXiv id', same: equal },
+  doi: { order: PRECEDENCE.identity, label: 'DOI', same: equal },
+  authors: { order: PRECEDENCE.identity, label: 'author list', same: (a, b) => sameText(a.join(' '), b.join(' ')) },
+  published: { order: PRECEDENCE.published, label: 'date of the first version', same: sameDate },
+  updated: { order: PRECEDENCE.identity, label: 'date of the latest version', same: anyValue },
+  primaryCategory: { order: PRECEDENCE.identity, label: 'primary category', same: equal },
+  venue: { order: PRECEDENCE.venue, label: 'venue', same: anyValue },
+  comment: { order: PRECEDENCE.identity, label: 'comment', same: anyValue },
+  projectPage: { order: PRECEDENCE.identity, label: 'project page', same: equal },
+};
 
 /** A fingerprint of an abstract that ignores case, spacing and punctuation differences between scrapes. */
 export function abstractFingerprint(abstract: string): string {
@@ -160,101 +187,74 @@ function ranked<K extends keyof SourceRecord>(
     .sort((a, b) => order.indexOf(a.format) - order.indexOf(b.format));
 }
 
-/** Merges one paper's records; `undefined` when they hold an error (reported). */
+/** Merges one paper's records by `FIELD_RULES`; `undefined` when they hold an error (reported). */
 function mergeGroup(records: readonly SourceRecord[], diagnostics: Diagnostic[]): MergedPaper | undefined {
-  // Two scrapes with one title and different abstracts: an error, as before identities existed.
-  const scrapes = records.filter((r) => r.format === 'scrape');
-  let failed = false;
-  for (const scrape of scrapes.slice(1)) {
-    if (abstractFingerprint(scrape.abstract ?? '') !== abstractFingerprint(scrapes[0]!.abstract ?? '')) {
-      const first = scrapes[0]!.provenance;
-      diagnostics.push({
-        severity: 'error',
-        ...scrape.provenance,
-        message: `"${scrape.title}" is already at ${first.file}:${first.line} with a different abstract`,
-        hint: 'Keep the right abstract in one place and delete the other title and abstract lines.',
-      });
-      failed = true;
-    }
+  if (conflictingScrapes(records, diagnostics)) return undefined;
+  const picked: Partial<Pick<SourceRecord, PickedField>> = {};
+  for (const field of Object.keys(FIELD_RULES) as PickedField[]) {
+    const value = pick(records, field, diagnostics);
+    if (value !== undefined) Object.assign(picked, { [field]: value });
   }
-  if (failed) return undefined;
-
-  /** The winning value of a field, warning where another source says otherwise. */
-  const pick = <K extends keyof SourceRecord>(
-    field: K,
-    order: readonly SourceFormat[],
-    label: string,
-    same: (a: NonNullable<SourceRecord[K]>, b: NonNullable<SourceRecord[K]>) => boolean,
-  ): SourceRecord[K] | undefined => {
-    const [winner, ...rest] = ranked(records, field, order);
-    if (!winner) return undefined;
-    const value = winner[field]!;
-    const reported = new Set<string>();
-    for (const other of rest) {
-      const otherValue = other[field]!;
-      if (same(value, otherValue)) continue;
-      const shown = (v: unknown) => JSON.stringify(short(Array.isArray(v) ? v.join(', ') : String(v)));
-      const message = `the ${label} differs from the ${FORMAT_NAMES[winner.format]} at ${where(winner.provenance)}: ${shown(otherValue)} here, ${shown(value)} there; the page shows the ${FORMAT_NAMES[winner.format]}'s`;
-      if (reported.has(message)) continue;
-      reported.add(message);
-      diagnostics.push({
-        severity: 'warning',
-        ...other.provenance,
-        message,
-        hint: 'Correct the source that is wrong; nothing to do if the page shows the right one.',
-      });
-    }
-    return value;
-  };
-
-  const sameText = (a: string, b: string) => titleKey(a) === titleKey(b);
-  const title = pick('title', PRECEDENCE.text, 'title', sameText)!;
-  const abstract =
-    pick('abstract', PRECEDENCE.text, 'abstract', (a, b) => abstractFingerprint(a) === abstractFingerprint(b)) ?? '';
-  const authors = pick('authors', PRECEDENCE.identity, 'author list', (a, b) => sameText(a.join(' '), b.join(' ')));
-  const published = pick('published', PRECEDENCE.published, 'date of the first version', sameDate);
+  const { title, abstract = '', ...identity } = picked;
+  // Code links are not a choice between sources: every source's are kept.
   const code = [...new Set(records.flatMap((r) => r.code ?? []))];
-  const keys = [...new Set(records.map((r) => titleKey(r.title)))];
-  const provenance = records.map((r) => r.provenance);
+  const titleKeys = [...new Set(records.map((r) => titleKey(r.title)))];
   return {
-    title,
+    title: title!,
     abstract,
-    key: titleKey(title),
-    ...(keys.length > 1 && { keys }),
+    titleKey: titleKey(title!),
+    ...(titleKeys.length > 1 && { titleKeys }),
     fingerprint: abstractFingerprint(abstract),
-    provenance,
-    ...optional(
-      'arxiv',
-      pick('arxiv', PRECEDENCE.identity, 'arXiv id', (a, b) => a === b),
-    ),
-    ...optional(
-      'doi',
-      pick('doi', PRECEDENCE.identity, 'DOI', (a, b) => a === b),
-    ),
-    ...optional('authors', authors),
-    ...optional('published', published),
-    ...optional(
-      'updated',
-      pick('updated', PRECEDENCE.identity, 'date of the latest version', () => true),
-    ),
-    ...optional(
-      'primaryCategory',
-      pick('primaryCategory', PRECEDENCE.identity, 'primary category', (a, b) => a === b),
-    ),
-    ...optional(
-      'venue',
-      pick('venue', PRECEDENCE.venue, 'venue', () => true),
-    ),
-    ...optional(
-      'comment',
-      pick('comment', PRECEDENCE.identity, 'comment', () => true),
-    ),
+    provenance: records.map((r) => r.provenance),
+    ...identity,
     ...(code.length > 0 && { code }),
-    ...optional(
-      'projectPage',
-      pick('projectPage', PRECEDENCE.identity, 'project page', (a, b) => a === b),
-    ),
   };
+}
+
+/** Two scrapes with one title and different abstracts: an error, as before identities existed. */
+function conflictingScrapes(records: readonly SourceRecord[], diagnostics: Diagnostic[]): boolean {
+  const [first, ...others] = records.filter((r) => r.format === 'scrape');
+  let failed = false;
+  for (const scrape of others) {
+    if (abstractFingerprint(scrape.abstract ?? '') === abstractFingerprint(first!.abstract ?? '')) continue;
+    diagnostics.push({
+      severity: 'error',
+      ...scrape.provenance,
+      message: `"${scrape.title}" is already at ${first!.provenance.file}:${first!.provenance.line} with a different abstract`,
+      hint: 'Keep the right abstract in one place and delete the other title and abstract lines.',
+    });
+    failed = true;
+  }
+  return failed;
+}
+
+/** The winning value of a field by its rule, warning where another source says otherwise. */
+function pick<K extends PickedField>(
+  records: readonly SourceRecord[],
+  field: K,
+  diagnostics: Diagnostic[],
+): SourceRecord[K] | undefined {
+  const { order, label, same } = FIELD_RULES[field] as FieldRule<K>;
+  const [winner, ...rest] = ranked(records, field, order);
+  if (!winner) return undefined;
+  const value = winner[field]!;
+  const reported = new Set<string>();
+  for (const other of rest) {
+    const otherValue = other[field]!;
+    if (same(value, otherValue)) continue;
+    const shown = (v: unknown) => JSON.stringify(short(Array.isArray(v) ? v.join(', ') : String(v)));
+    const source = FORMAT_NAMES[winner.format];
+    const message = `the ${label} differs from the ${source} at ${where(winner.provenance)}: ${shown(otherValue)} here, ${shown(value)} there; the page shows the ${source}'s`;
+    if (reported.has(message)) continue;
+    reported.add(message);
+    diagnostics.push({
+      severity: 'warning',
+      ...other.provenance,
+      message,
+      hint: 'Correct the source that is wrong; nothing to do if the page shows the right one.',
+    });
+  }
+  return value;
 }
 
 /** Two dates agree where both are precise: `2023-05` agrees with `2023-05-02`. */

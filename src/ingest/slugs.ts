@@ -80,9 +80,10 @@ export interface SlugRegistry {
 /** What slug assignment needs to know about a paper. */
 export interface SlugRequest {
   title: string;
-  key: string;
+  /** The shown title's key (see `titleKey`). */
+  titleKey: string;
   /** Every title key the paper's sources carry (the shown title's first if absent). */
-  keys?: string[];
+  titleKeys?: string[];
   fingerprint: string;
   arxiv?: string;
   doi?: string;
@@ -109,13 +110,13 @@ export function assignSlugs(
     if (entry.arxiv) byId.set(`arxiv:${entry.arxiv}`, slug);
     if (entry.doi) byId.set(`doi:${entry.doi}`, slug);
   }
-  const presentKeys = new Set(papers.flatMap((p) => p.keys ?? [p.key]));
+  const presentKeys = new Set(papers.flatMap((p) => p.titleKeys ?? [p.titleKey]));
   const taken = new Set<string>();
 
   const slugs = papers.map((paper, index) => {
     const ids = [paper.arxiv && `arxiv:${paper.arxiv}`, paper.doi && `doi:${paper.doi}`].filter(Boolean) as string[];
     let slug = ids.map((id) => byId.get(id)).find((s) => s !== undefined && !taken.has(s));
-    slug ??= [paper.key, ...(paper.keys ?? [])]
+    slug ??= [paper.titleKey, ...(paper.titleKeys ?? [])]
       .map((key) => byKey.get(key))
       .find((s) => s !== undefined && !taken.has(s));
     if (slug === undefined && paper.fingerprint) {
@@ -130,7 +131,7 @@ export function assignSlugs(
     taken.add(slug);
     const known = next.slugs[slug];
     next.slugs[slug] = {
-      key: paper.key,
+      key: paper.titleKey,
       fingerprint: paper.fingerprint,
       // An identifier once learnt is kept, even if a later run lacks the source that told it.
       ...optional('arxiv', paper.arxiv ?? known?.arxiv),

@@ -91,8 +91,8 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   return 0;
 }
 
-/** Reads and decodes every scrape file of a folder; `root` makes reported paths relative. */
-export async function readSources(
+/** Reads and decodes every source file of a folder; `root` makes reported paths relative. */
+export async function loadSourceFiles(
   dir: string,
   root: string,
 ): Promise<{ sources: SourceFile[]; diagnostics: Diagnostic[] }> {

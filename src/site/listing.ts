@@ -3,7 +3,7 @@
  * first at `<list>/newest/`, `<list>/newest/2/`, … One route file (`[...page].astro`) serves both.
  */
 import { PAGE_SIZE } from '../consts.ts';
-import { listPageKey } from './render-keys.ts';
+import { listRenderKey } from './render-keys.ts';
 import { ordered, type ListOrder, type Paper } from './papers.ts';
 
 /** One page of a list: what the listing component and the page links need. */
@@ -67,7 +67,7 @@ export function listingPaths<Params extends Record<string, string>, Props extend
           next: index < lastPage - 1 ? pageHref(index + 1) : undefined,
         },
       };
-      const cacheKey = firstPageShowsAll && index === 0 ? undefined : listPageKey(page, [params, props, order]);
+      const cacheKey = firstPageShowsAll && index === 0 ? undefined : listRenderKey(page, [params, props, order]);
       return { params: { ...params, page: restParam(order, index) }, props: { ...props, page, order }, cacheKey };
     });
   });

@@ -26,18 +26,18 @@ const keyOf = (inputs: unknown[]) =>
     .slice(0, 32);
 
 /** The cache key of a page of a paper list: its place in the list (numbers and links) and its papers. */
-export function listPageKey(page: ListPage, context: unknown): string {
+export function listRenderKey(page: ListPage, context: unknown): string {
   const { data, ...place } = page;
   return keyOf([context, place, data.map(entryKey)]);
 }
 
 /** The cache key of a map tile: the tile with every paper in it and its quarters. */
-export function mapTileKey(tile: MapTile): string {
+export function mapTileRenderKey(tile: MapTile): string {
   return keyOf([tile]);
 }
 
 /** The cache key of a paper page. */
-export function paperPageKey(
+export function paperRenderKey(
   paper: Paper,
   context: PaperContext,
   map: { places: readonly (Point | undefined)[]; tile: string | undefined },

@@ -9,7 +9,7 @@ import { siteTaxonomy } from './data-files.ts';
 import { listingPaths } from './listing.ts';
 import { mapHref, mapTree } from './map.ts';
 import { getPapers, papersByTag, papersByTopic } from './papers.ts';
-import { mapTileKey } from './render-keys.ts';
+import { mapTileRenderKey } from './render-keys.ts';
 import { href, tagHref, topicHref } from './urls.ts';
 
 /** `papers/[...page]`: all papers, A–Z and newest first. */
@@ -46,7 +46,7 @@ export async function mapTilePaths() {
   return allTiles(root).map((tile) => ({
     params: { tile: tile.path || undefined },
     props: { tile },
-    cacheKey: mapTileKey(tile),
+    cacheKey: mapTileRenderKey(tile),
   }));
 }
 

@@ -1,8 +1,9 @@
 /**
  * Adding a paper to a built site: the second build keeps the pages whose data did not change
- * (Astro's incremental build, keyed by src/utils/page-keys.ts), renders the rest, removes what
+ * (Astro's incremental build, keyed by src/site/render-keys.ts), renders the rest, removes what
  * the first build wrote and the second did not (src/integrations/stale-output.ts), and the
- * search index is complete again — the new paper is found, and so are the old ones.
+ * search index is complete again — the new paper is found, and so are the old ones. Then a data
+ * file that pages read outside the collections changes, and the pages that show it follow.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,8 @@ let cleanup: () => void;
 let root: string;
 let firstLog = '';
 let secondLog = '';
+/** The new paper's page after content/abbreviations.yaml gained an entry its abstract uses. */
+let afterDataFileChange = '';
 
 function build(...flags: string[]): string {
   return execFileSync(path.join(root, 'node_modules/.bin/astro'), ['build', ...flags], {
@@ -61,6 +64,15 @@ beforeAll(async () => {
   // What the incremental build made, against what a full render of the same content makes.
   cpSync(path.join(root, 'dist'), path.join(root, 'dist-incremental'), { recursive: true });
   build('--force');
+  cpSync(path.join(root, 'dist'), path.join(root, 'dist-full'), { recursive: true });
+  // Only a data file changes (read through src/site/data-files.ts, not through a collection).
+  const abbreviations = path.join(root, 'content/abbreviations.yaml');
+  writeFileSync(
+    abbreviations,
+    `${readFileSync(abbreviations, 'utf8')}- { short: [QXD], long: [exclusive disjunction] }\n`,
+  );
+  build();
+  afterDataFileChange = readFileSync(path.join(root, 'dist/papers', NEW_SLUG, 'index.html'), 'utf8');
   ({ browser, close } = await openBrowser());
 }, 300_000);
 
@@ -99,11 +111,11 @@ describe('a build after one paper was added', () => {
       readdirSync(dir, { recursive: true, encoding: 'utf8' })
         .filter((file) => /\.(html|xml|json|txt)$/.test(file) && !file.startsWith('pagefind'))
         .sort();
-    const files = site(path.join(root, 'dist'));
+    const files = site(path.join(root, 'dist-full'));
     expect(site(path.join(root, 'dist-incremental'))).toEqual(files);
     const differing = files.filter(
       (file) =>
-        readFileSync(path.join(root, 'dist', file), 'utf8') !==
+        readFileSync(path.join(root, 'dist-full', file), 'utf8') !==
         readFileSync(path.join(root, 'dist-incremental', file), 'utf8'),
     );
     expect(differing).toEqual([]);
@@ -115,6 +127,11 @@ describe('a build after one paper was added', () => {
     const headers = readFileSync(path.join(root, 'dist/_headers'), 'utf8');
     expect(headers).not.toMatch(/%(?:BASE|CSP)%/);
     expect(headers).toContain("Content-Security-Policy: default-src 'self'");
+  });
+
+  it('renders a page again when a data file it reads changes', () => {
+    // The title says "Exclusive Disjunctions": the page's search aliases now hold "QXD".
+    expect(afterDataFileChange).toMatch(/data-pagefind-meta="title_aliases"[^>]*>[^<]*QXD/);
   });
 
   it('leaves a complete search index: every paper once, the new one and the old ones found', async () => {

@@ -10,7 +10,7 @@ import { arxivYearMonth } from '../../src/lib/identifiers.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { splitPage } from '../../src/lib/page-file.ts';
 import { mergePapers } from '../../src/ingest/merge.ts';
-import { readSource } from '../../src/ingest/readers/index.ts';
+import { readRecords } from '../../src/ingest/readers/index.ts';
 import type { SourceRecord } from '../../src/ingest/record.ts';
 import { decodeSource } from '../../src/ingest/sources.ts';
 import { ROOT, scratchProject } from '../support/project.ts';
@@ -175,7 +175,7 @@ describe('bad input in any format', () => {
 });
 
 describe('the seed identified (content/sources/001_seed-identity.bib)', () => {
-  const { papers, diagnostics } = readSource(
+  const { papers, diagnostics } = readRecords(
     decodeSource('content/sources/001_seed-identity.bib', Buffer.from(SEED['001_seed-identity.bib']!)).source!,
   );
 

@@ -39,7 +39,7 @@ function page(title: string, abstract: string) {
   const paper = {
     title,
     abstract,
-    key: titleKey(title),
+    titleKey: titleKey(title),
     fingerprint: abstractFingerprint(abstract),
     provenance: [{ file: 'content/sources/hostile.txt', line: 3 }],
   };

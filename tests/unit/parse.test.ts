@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeTitle, MAX_LINE_LENGTH, parseSource } from '../../src/ingest/readers/scrape.ts';
+import { looksLikeTitle, MAX_LINE_LENGTH, readScrape } from '../../src/ingest/readers/scrape.ts';
 import { decodeSource } from '../../src/ingest/sources.ts';
 import { abstractAbout, scrape } from '../support/project.ts';
 
 const parse = (text: string) =>
-  parseSource({
+  readScrape({
     file: 'x.txt',
     format: 'scrape',
     text,
     lines: text.split('\n').filter((_, i, a) => i < a.length - 1 || _ !== ''),
   });
 
-describe('parseSource', () => {
+describe('readScrape', () => {
   it('drops the header lines and the glued "Subscribe", keeping title line numbers', () => {
     const { papers, diagnostics } = parse(
       scrape([

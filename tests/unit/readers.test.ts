@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostics.ts';
-import { readSource } from '../../src/ingest/readers/index.ts';
+import { readRecords } from '../../src/ingest/readers/index.ts';
 import { decodeSource } from '../../src/ingest/sources.ts';
 
 const FIXTURES = 'tests/fixtures/sources';
 /** Reads a file of text as the ingest would, by its extension. */
 function read(name: string, text: string) {
-  return readSource(decodeSource(`content/sources/${name}`, Buffer.from(text)).source!);
+  return readRecords(decodeSource(`content/sources/${name}`, Buffer.from(text)).source!);
 }
 const fixture = (name: string) => read(name, readFileSync(`${FIXTURES}/${name}`, 'utf8'));
 

@@ -23,7 +23,7 @@ describe('slugify', () => {
 });
 
 describe('assignSlugs', () => {
-  const p = (title: string, fingerprint = title) => ({ title, key: titleKey(title), fingerprint });
+  const p = (title: string, fingerprint = title) => ({ title, titleKey: titleKey(title), fingerprint });
 
   it('resolves collisions with -2, -3 in input order and records them', () => {
     const { slugs, registry } = assignSlugs([p('Neurons'), p('Neurons?!Ω'), p('Neurons ∑')], {

@@ -59,7 +59,7 @@ function lineProblem(line: string): { message: string; hint: string } | undefine
  * line per paper; anything that breaks that rhythm is reported with its line number, and
  * parsing resynchronises on the next title so that one bad record never hides the others.
  */
-export function parseSource(source: SourceFile): { papers: SourceRecord[]; diagnostics: Diagnostic[] } {
+export function readScrape(source: SourceFile): { papers: SourceRecord[]; diagnostics: Diagnostic[] } {
   const { file } = source;
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Diagnostic['severity'], line: number, message: string, hint: string) =>

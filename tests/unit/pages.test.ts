@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPages, type PageJob } from '../../src/ingest/pages.ts';
 import { abstractFingerprint } from '../../src/ingest/merge.ts';
 import { buildPaperPage } from '../../src/ingest/page.ts';
-import { parseSource } from '../../src/ingest/readers/scrape.ts';
+import { readScrape } from '../../src/ingest/readers/scrape.ts';
 import { slugify, titleKey } from '../../src/ingest/slugs.ts';
 import { decodeSource } from '../../src/ingest/sources.ts';
 import { projectTaxonomy } from '../support/taxonomy.ts';
@@ -12,12 +12,12 @@ import { syntheticScrape } from '../bench/synthetic.ts';
 describe('building pages in parallel', () => {
   it('gives the same bytes, in the same order, as building them one by one', async () => {
     const seed = readFileSync('content/sources/000_bfef83f9b2ef0b4d.txt', 'utf8');
-    const { papers } = parseSource(decodeSource('synthetic.txt', Buffer.from(syntheticScrape(seed, 900, 3))).source!);
+    const { papers } = readScrape(decodeSource('synthetic.txt', Buffer.from(syntheticScrape(seed, 900, 3))).source!);
     const jobs: PageJob[] = papers.map((raw, i) => ({
       paper: {
         title: raw.title,
         abstract: raw.abstract!,
-        key: titleKey(raw.title),
+        titleKey: titleKey(raw.title),
         fingerprint: abstractFingerprint(raw.abstract!),
         provenance: [raw.provenance],
       },
