@@ -5,15 +5,18 @@ import { defineConfig } from 'astro/config';
 import headersFile from './src/integrations/headers-file.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import searchBundle from './src/integrations/search-bundle.ts';
+import siteUrl from './src/integrations/site-url.ts';
 import staleOutput from './src/integrations/stale-output.ts';
 import topicColours from './src/integrations/topic-colours.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/plugins.ts';
-import { deployBase, deploySite } from './src/config/deploy.ts';
+import { deployBase, LOCAL_SITE } from './src/config/deploy.ts';
 import { cspHash, THEME_SCRIPT } from './src/config/theme-script.ts';
 
-// SITE_URL (origin) and BASE_PATH (sub-path) decide every absolute URL and link; see README.
+// SITE_URL (origin; or the host's own variable) and BASE_PATH (sub-path) decide every absolute
+// URL and link; see README. The site-url integration sets the origin, and fails a CI build
+// that has none rather than publish localhost.
 export default defineConfig({
-  site: deploySite(process.env.SITE_URL),
+  site: LOCAL_SITE,
   base: deployBase(process.env.BASE_PATH),
   trailingSlash: 'always',
   // Stylesheets as files, cached across pages, rather than repeated inline in every page; scoped
@@ -31,7 +34,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // staleOutput first: it removes what this build no longer writes before the others read dist/.
-  integrations: [staleOutput(), topicColours(), mdx(), searchBundle(), pagefind(), headersFile()],
+  integrations: [siteUrl(), staleOutput(), topicColours(), mdx(), searchBundle(), pagefind(), headersFile()],
   // A strict Content-Security-Policy in a <meta> of every page: Astro hashes the inline scripts
   // and styles it emits; nothing inline runs unless Astro hashed it. Pagefind compiles its
   // WebAssembly ('wasm-unsafe-eval') and runs a worker from the site. public/_headers repeats

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignSlugs, slugify, titleKey } from '../../src/ingest/slugs.ts';
-import { deployBase, deploySite } from '../../src/config/deploy.ts';
+import { buildSite, deployBase, deploySite, siteFromEnvironment } from '../../src/config/deploy.ts';
 
 describe('slugify', () => {
   it.each([
@@ -53,5 +53,27 @@ describe('deploy settings', () => {
   it('takes the origin of SITE_URL', () => {
     expect(deploySite('https://example.org/')).toBe('https://example.org');
     expect(() => deploySite('not a url')).toThrow();
+  });
+
+  it.each([
+    [{ SITE_URL: 'https://papers.example.org/x/' }, 'https://papers.example.org'],
+    [{ URL: 'https://neurons.netlify.app' }, 'https://neurons.netlify.app'],
+    [{ CF_PAGES_URL: 'https://abc123.neurons.pages.dev' }, 'https://abc123.neurons.pages.dev'],
+    [{ VERCEL_PROJECT_PRODUCTION_URL: 'neurons.vercel.app' }, 'https://neurons.vercel.app'],
+    [{ SITE_URL: 'https://ours.example', URL: 'https://netlify.example' }, 'https://ours.example'],
+  ])('takes the address the host provides: %j → %s', (env, site) => {
+    expect(siteFromEnvironment(env).site).toBe(site);
+  });
+
+  it('fails a CI build without a site URL, saying what to set; warns once locally; dev is fine', () => {
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    expect(() => buildSite({ CI: 'true' }, 'build', warn)).toThrow(/Set SITE_URL/);
+    expect(buildSite({}, 'build', warn)).toBe('http://localhost:4321');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/would say http:\/\/localhost:4321\//);
+    expect(buildSite({ CI: 'true' }, 'dev', warn)).toBe('http://localhost:4321');
+    expect(buildSite({ CI: 'true', SITE_URL: 'https://example.org' }, 'build', warn)).toBe('https://example.org');
+    expect(warnings).toHaveLength(1);
   });
 });
