@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { readPage, type GeneratedPage } from '../lib/page-file.ts';
+import { readCuration, type CuratorDecision } from './curation.ts';
 import { mergePapers, type MergedPaper } from './merge.ts';
 import { buildPages, type PageJob } from './pages.ts';
 import { toolDigest, inputsDigest, pageDigest, readPageCache, writePageCache, type PageCache } from './cache.ts';
@@ -12,7 +13,7 @@ import { readRecords } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { loadSourceFiles } from './sources.ts';
-import { CONTENT_FOLDERS, DATA_FILES, REGISTRY_FILES } from '../lib/content-paths.ts';
+import { CONTENT_FOLDERS, CURATOR_FILES, DATA_FILES, REGISTRY_FILES } from '../lib/content-paths.ts';
 import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy.ts';
 
 /** The folders and files of one project that the ingest reads and writes. */
@@ -31,6 +32,8 @@ export interface IngestPaths {
   taxonomy: string;
   /** Hand-written curator notes, `content/notes/` (read only, to check their slugs). */
   notes: string;
+  /** Curators' decisions about single papers, `content/curation.yaml` (optional). */
+  curation: string;
   /** The ingest's cache of built pages, `.cache/ingest/pages.json` (ignored by git). */
   cache: string;
 }
@@ -45,6 +48,7 @@ export function projectPaths(root: string): IngestPaths {
     map: path.join(root, REGISTRY_FILES.map),
     taxonomy: path.join(root, DATA_FILES.taxonomy),
     notes: path.join(root, CONTENT_FOLDERS.notes),
+    curation: path.join(root, CURATOR_FILES.curation),
     cache: path.join(root, '.cache/ingest/pages.json'),
   };
 }
@@ -72,8 +76,18 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
 
   const assigned = assignSlugs(merged.papers, await readRegistry(paths.registry));
-  diagnostics.push(...retitledPapers(merged.papers, assigned), ...(await orphanNotes(paths, new Set(assigned.slugs))));
-  const pages = await buildOrReusePages(paths, merged.papers, assigned.slugs, taxonomy);
+  const slugs = new Set(assigned.slugs);
+  const curation = readCuration(
+    await readFile(paths.curation, 'utf8').catch(() => undefined),
+    path.relative(paths.root, paths.curation),
+    taxonomy,
+    slugs,
+  );
+  diagnostics.push(...curation.diagnostics);
+  if (hasErrors(diagnostics))
+    return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
+  diagnostics.push(...retitledPapers(merged.papers, assigned), ...(await orphanNotes(paths, slugs)));
+  const pages = await buildOrReusePages(paths, merged.papers, assigned.slugs, taxonomy, curation.decisions);
   const mapStarted = performance.now();
   const map = updateMap(papersForMap(pages.frontmatters), await readMapRegistry(paths.map), taxonomy);
   const mapMs = Math.round(performance.now() - mapStarted);
@@ -140,6 +154,7 @@ async function buildOrReusePages(
   papers: readonly MergedPaper[],
   slugs: readonly string[],
   taxonomy: Taxonomy,
+  decisions: ReadonlyMap<string, CuratorDecision>,
 ) {
   const tool = await toolDigest(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
   const current = await readFolder(paths.papers);
@@ -151,7 +166,8 @@ async function buildOrReusePages(
   papers.forEach((paper, i) => {
     const slug = slugs[i]!;
     const name = `${slug}.mdx`;
-    const inputs = inputsDigest(tool, [slug, paper]);
+    const decision = decisions.get(slug);
+    const inputs = inputsDigest(tool, [slug, paper, decision]);
     const previous = current.get(name);
     const cached = previousCache.get(name);
     const page =
@@ -162,7 +178,7 @@ async function buildOrReusePages(
       files.set(name, previous!);
       frontmatters.push(page.data);
       cache.set(name, cached!);
-    } else jobs.push({ paper, slug, inputs });
+    } else jobs.push({ paper, slug, inputs, ...(decision && { decision }) });
   });
   const built = await buildPages(jobs, taxonomy);
   jobs.forEach((job, i) => {

@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../lib/taxonomy.ts';
-import { classify } from './classify.ts';
+import { classify, type Classification, type Place } from './classify.ts';
+import { curated, type CuratorDecision } from './curation.ts';
 import { cleanAbstract, cleanTitle, codeLinks, inlineText, type CleanBlocks } from './clean/segments.ts';
 import type { MergedPaper } from './merge.ts';
 import { paperBodyTree, toMdx } from './mdx.ts';
@@ -40,12 +41,39 @@ function describeByline(title: string, authors: readonly string[], published: st
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
-/** Turns a merged paper into its MDX page: cleans, classifies and serialises it. */
-export function buildPaperPage(paper: MergedPaper, slug: string, taxonomy: Taxonomy): BuiltPage {
+/** How many phrases of each place the page names as the reason for its topic. */
+const REASON_PHRASES = 3;
+
+/**
+ * Why a paper is in its topic, in a reader's words: the curator's reason, or the topic's
+ * phrases its title and abstract use (strongest first; no scores, which mean nothing to a reader).
+ */
+function topicReasons(classification: Classification, decision: CuratorDecision | undefined) {
+  if (decision?.topic !== undefined) return { curated: decision.why };
+  const phrases = (place: Place) => [
+    ...new Set(classification.evidence.filter((e) => e.place === place).map((e) => e.phrase)),
+  ];
+  return {
+    title: phrases('title').slice(0, REASON_PHRASES),
+    abstract: phrases('abstract').slice(0, REASON_PHRASES),
+  };
+}
+
+/**
+ * Turns a merged paper into its MDX page: cleans, classifies (the keyword rules, then the
+ * curator's decision if there is one) and serialises it.
+ */
+export function buildPaperPage(
+  paper: MergedPaper,
+  slug: string,
+  taxonomy: Taxonomy,
+  decision?: CuratorDecision,
+): BuiltPage {
   const title = cleanTitle(paper.title);
   const blocks = cleanAbstract(paper.abstract);
   const abstract = blocks.map(inlineText).join('\n\n');
-  const placement = classify(taxonomy, title, abstract);
+  const classification = classify(taxonomy, title, abstract);
+  const { topic, tags } = curated(classification, decision, taxonomy.maxTags);
   const authors = (paper.authors ?? []).map(cleanTitle).filter(Boolean);
   const code = [...new Set([...codeLinks(blocks), ...(paper.code ?? [])])];
   const frontmatter = {
@@ -62,11 +90,11 @@ export function buildPaperPage(paper: MergedPaper, slug: string, taxonomy: Taxon
     ...optional('venue', paper.venue && cleanTitle(paper.venue)),
     ...optional('comment', paper.comment && cleanTitle(paper.comment)),
     ...optional('projectPage', paper.projectPage),
-    topic: placement.topic,
-    tags: placement.tags,
-    mentionedTags: placement.mentioned,
+    topic,
+    tags,
+    mentionedTags: classification.mentioned,
     code,
-    placement: { score: placement.score, evidence: placement.evidence.slice(0, 5) },
+    topicReasons: topicReasons(classification, decision),
     math: blocks.some((inlines) => inlines.some((inline) => inline.kind === 'math')),
     provenance: paper.provenance,
   };

@@ -2,12 +2,15 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Taxonomy } from '../lib/taxonomy.ts';
 import type { MergedPaper } from './merge.ts';
+import type { CuratorDecision } from './curation.ts';
 import { buildPaperPage } from './page.ts';
 
 /** One page to build: the paper, its slug and the key of its inputs (`cache.ts`). */
 export interface PageJob {
   paper: MergedPaper;
   slug: string;
+  /** A curator's decision about the paper (`curation.ts`), if any. */
+  decision?: CuratorDecision;
   inputs: string;
 }
 
@@ -26,7 +29,7 @@ export async function buildPages(
   options: { workers?: number } = {},
 ): Promise<string[]> {
   const workers = options.workers ?? Math.min(os.availableParallelism(), Math.ceil(jobs.length / PARALLEL_THRESHOLD));
-  if (workers <= 1) return jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy).mdx);
+  if (workers <= 1) return jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy, job.decision).mdx);
   const size = Math.ceil(jobs.length / workers);
   const chunks = Array.from({ length: workers }, (_, i) => jobs.slice(i * size, (i + 1) * size));
   const results = await Promise.all(chunks.map((chunk) => runWorker(chunk, taxonomy)));

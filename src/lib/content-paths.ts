@@ -26,6 +26,12 @@ export const DATA_FILES = {
   abbreviations: 'content/abbreviations.yaml',
 } as const;
 
+/** Files curators write that only the ingest reads (the pages show their result). */
+export const CURATOR_FILES = {
+  /** Curators' decisions about single papers: topic, tags, and why. */
+  curation: 'content/curation.yaml',
+} as const;
+
 /** Files the ingest keeps, which the site reads as collections or only for unkeyed pages. */
 export const REGISTRY_FILES = {
   /** Every slug ever assigned, and renamed slugs' redirects. */

@@ -49,11 +49,14 @@ export const paperSchema = z.object({
   mentionedTags: z.array(z.string()),
   /** Code repositories: linked from the abstract or named by a source. */
   code: z.array(z.url({ protocol: /^https?$/ })),
-  /** Why the paper is in its topic: the score and the strongest phrases that placed it. */
-  placement: z.object({
-    score: z.number(),
-    evidence: z.array(z.object({ phrase: z.string(), place: z.enum(['title', 'abstract']), points: z.number() })),
-  }),
+  /**
+   * Why the paper is in its topic, in a reader's words: a curator's reason, or the topic's
+   * phrases that its title and its abstract use (none: no topic's phrases reached the minimum).
+   */
+  topicReasons: z.union([
+    z.object({ curated: z.string().min(1) }).strict(),
+    z.object({ title: z.array(z.string()), abstract: z.array(z.string()) }).strict(),
+  ]),
   /** Whether the abstract holds typeset formulas. */
   math: z.boolean(),
   /** Every source record the paper was found in, in input order. */

@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy } from '../lib/collections.ts';
+import { isOffTopic } from '../lib/taxonomy.ts';
+import { siteTaxonomy } from './data-files.ts';
 
 /** A paper entry of the content collection. */
 export type Paper = CollectionEntry<'papers'>;
@@ -57,4 +59,17 @@ let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
 /** Curator notes by paper slug, read once per build (most papers have none). */
 export function notesBySlug(): Promise<Map<string, CollectionEntry<'notes'>>> {
   return (notes ??= getCollection('notes').then((entries) => new Map(entries.map((note) => [note.id, note]))));
+}
+
+/** Whether a paper is about neurons, i.e. not in the off-topic bin. */
+export function isOnNeurons(paper: Paper): boolean {
+  return !isOffTopic(siteTaxonomy(), paper.data.topic.id);
+}
+
+/** "114 papers on neurons and 5 not about neurons": how a count of the collection is said. */
+export function collectionCount(papers: readonly Paper[]): string {
+  const on = papers.filter(isOnNeurons).length;
+  const off = papers.length - on;
+  const onText = `${on.toLocaleString('en')} ${on === 1 ? 'paper' : 'papers'} on neurons`;
+  return off === 0 ? onText : `${onText} and ${off.toLocaleString('en')} not about neurons`;
 }

@@ -193,3 +193,51 @@ describe('hosting files', () => {
     expect(published).toEqual([...published].sort().reverse());
   });
 });
+
+describe('papers not about neurons stay apart', () => {
+  const offTopic = new Set(papers.filter((p) => p.topic === 'off-topic').map((p) => p.slug));
+  /** The paper slugs a part of a page links to. */
+  const linkedPapers = (element: HTMLElement | null) =>
+    (element?.querySelectorAll('a') ?? [])
+      .map((a) => /\/papers\/([^/#]+)\/(?:#.*)?$/.exec(a.getAttribute('href') ?? '')?.[1])
+      .filter((slug): slug is string => !!slug && !/^\d+$|^newest$/.test(slug));
+
+  it("never shows one among a paper on neurons' related papers, neighbourhood map or previous/next", () => {
+    expect(offTopic.size).toBeGreaterThan(0);
+    for (const paper of papers.filter((p) => !offTopic.has(p.slug))) {
+      const doc = docs.get(paperPage(paper.slug))!;
+      const related = doc.querySelector('section[aria-labelledby="related-heading"]');
+      const neighbourhood = doc.querySelector('.map-neighbourhood, figure.neighbourhood');
+      const prevNext = doc.querySelector('nav.prev-next');
+      expect(linkedPapers(related).length, paper.slug).toBeGreaterThan(0);
+      for (const part of [related, neighbourhood, prevNext])
+        expect(
+          linkedPapers(part).filter((slug) => offTopic.has(slug)),
+          paper.slug,
+        ).toEqual([]);
+    }
+  });
+
+  it('counts them apart on the home page and in the list of all papers', () => {
+    const on = papers.length - offTopic.size;
+    const home = docs.get('index.html')!.querySelector('main .lead')!.text.replace(/\s+/g, ' ');
+    expect(home).toContain(`${on} papers on neurons`);
+    expect(home).toContain(`${offTopic.size} more papers share the field's words but are not about neurons`);
+    expect(docs.get('papers/index.html')!.querySelector('meta[name="description"]')!.getAttribute('content')).toBe(
+      `All ${papers.length} papers of the collection: ${on} papers on neurons and ${offTopic.size} not about neurons.`,
+    );
+  });
+});
+
+describe('why a paper is in its topic', () => {
+  it("is said in words on every paper page: phrases or a curator's reason, never a score", () => {
+    for (const paper of papers) {
+      const why = docs.get(paperPage(paper.slug))!.querySelector('section[aria-labelledby="why-heading"] p')!.text;
+      const sentence = why.replace(/\s+/g, ' ').trim();
+      expect(sentence, paper.slug).toMatch(
+        /^(It is in .+ because its (title|abstract) mentions “|A curator put it in |None of the topics' phrases)/,
+      );
+      expect(sentence, paper.slug).not.toMatch(/\+\d|\d+ points|\((title|abstract)/);
+    }
+  });
+});

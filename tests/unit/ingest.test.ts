@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.ts';
+import { formatDiagnostic } from '../../src/ingest/diagnostics.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
 
 const seed = readFileSync(path.join(ROOT, 'content/sources/000_bfef83f9b2ef0b4d.txt'), 'utf8');
@@ -49,6 +50,7 @@ describe('ingest of the seed', () => {
 
   it('matches the committed pages byte for byte (the committed output is what the ingest makes)', async () => {
     const { paths } = project(committedSources);
+    cpSync(path.join(ROOT, 'content/curation.yaml'), paths.curation);
     await ingest(paths);
     const committed = path.join(ROOT, 'content/papers');
     for (const name of readdirSync(committed)) {
@@ -201,5 +203,58 @@ describe('slugs are promises', () => {
     expect(result.diagnostics).toMatchObject([
       { severity: 'warning', message: expect.stringMatching(/keeps the slug "spikng-networks-explaned"/), line: 3 },
     ]);
+  });
+});
+
+describe("curators' decisions (content/curation.yaml)", () => {
+  const sources = {
+    'a.txt': scrape([
+      ['Spiking Things', abstractAbout('spikes')],
+      ['Other Paper', abstractAbout('others')],
+    ]),
+  };
+
+  it('set a topic and tags that survive every re-ingest, with the reason on the page', async () => {
+    const { paths } = project(sources);
+    await ingest(paths);
+    writeFileSync(
+      paths.curation,
+      [
+        'papers:',
+        '  spiking-things:',
+        '    topic: plasticity',
+        '    addTags: [dendrites]',
+        '    removeTags: [spiking-neural-networks]',
+        '    why: It is about how the spikes change synapses.',
+        '',
+      ].join('\n'),
+    );
+    for (let run = 0; run < 2; run++) {
+      expect((await ingest(paths)).ok).toBe(true);
+      const page = readFileSync(path.join(paths.papers, 'spiking-things.mdx'), 'utf8');
+      expect(page).toMatch(/^topic: plasticity$/m);
+      expect(page).toMatch(/^tags:\n(?: {2}- .+\n)*? {2}- dendrites$/m);
+      expect(page).not.toMatch(/^tags:\n(?: {2}- .+\n)*? {2}- spiking-neural-networks$/m);
+      expect(page).toContain('curated: It is about how the spikes change synapses.');
+    }
+    expect(readFileSync(path.join(paths.papers, 'other-paper.mdx'), 'utf8')).toMatch(/^topic: spiking$/m);
+  });
+
+  it.each([
+    ['an unknown paper', 'no-such-paper:\n    why: x', /entry "no-such-paper": no paper has the slug/],
+    ['an unknown topic', 'spiking-things:\n    topic: astrology\n    why: x', /the topic "astrology" does not exist/],
+    ['an unknown tag', 'spiking-things:\n    addTags: [tarot]\n    why: x', /the tag "tarot" does not exist/],
+    ['a decision without a reason', 'spiking-things:\n    topic: plasticity', /why/],
+  ])('refuse %s with file, line and entry, and write nothing', async (_, entry, message) => {
+    const { paths } = project(sources);
+    await ingest(paths);
+    const before = snapshot(paths.papers);
+    writeFileSync(paths.curation, `papers:\n  ${entry}\n`);
+    const result = await ingest(paths);
+    expect(result.ok).toBe(false);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    expect(errors.join('\n')).toMatch(message);
+    expect(errors[0]).toMatch(/^content\/curation\.yaml:2: error: /);
+    expect(snapshot(paths.papers)).toEqual(before);
   });
 });
