@@ -3,7 +3,7 @@ import { file, glob } from 'astro/loaders';
 import jsyaml from 'js-yaml';
 import { CONTENT_FOLDERS, DATA_FILES, REGISTRY_FILES } from './lib/content-paths.ts';
 import { papersLoader } from './loaders/papers.ts';
-import { noteSchema, paperSchema, placeSchema } from './schemas/paper.ts';
+import { authorSchema, noteSchema, paperSchema, placeSchema } from './schemas/paper.ts';
 import { tagSchema, topicSchema, type Tag, type Topic } from './lib/taxonomy.ts';
 
 /** The taxonomy file, read by the `topics` and `tags` collections (and the ingest). */
@@ -48,10 +48,21 @@ const places = defineCollection({
   schema: placeSchema,
 });
 
+/** The authors with a page (content/authors.json, kept by the ingest), one entry per slug. */
+const authors = defineCollection({
+  loader: file(REGISTRY_FILES.authors, {
+    parser: (text) =>
+      Object.entries((JSON.parse(text) as { authors: Record<string, { name: string; names: string[] }> }).authors).map(
+        ([id, author]) => ({ id, ...author }),
+      ),
+  }),
+  schema: authorSchema,
+});
+
 /** Hand-written curator notes, one per paper, named `<slug>.mdx`; the ingest never touches them. */
 const notes = defineCollection({
   loader: glob({ pattern: '*.{md,mdx}', base: CONTENT_FOLDERS.notes }),
   schema: noteSchema,
 });
 
-export const collections = { topics, tags, papers, notes, places };
+export const collections = { topics, tags, papers, notes, places, authors };

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { readPage, type GeneratedPage } from '../lib/page-file.ts';
+import { assignAuthorPages, serializeAuthors, type AuthorRegistry } from './authors.ts';
 import { readCuration, type CuratorDecision } from './curation.ts';
 import { mergePapers, type MergedPaper } from './merge.ts';
+import { pageAuthors } from './page.ts';
 import { buildPages, type PageJob } from './pages.ts';
 import { toolDigest, inputsDigest, pageDigest, readPageCache, writePageCache, type PageCache } from './cache.ts';
 import { readFolder, replaceFile, replaceFolder } from './output.ts';
@@ -28,6 +30,8 @@ export interface IngestPaths {
   registry: string;
   /** Committed map of the collection, `content/map.json`: each paper's place. */
   map: string;
+  /** Committed registry of author pages, `content/authors.json`. */
+  authors: string;
   /** Taxonomy, `content/topics.yaml`. */
   taxonomy: string;
   /** Hand-written curator notes, `content/notes/` (read only, to check their slugs). */
@@ -46,6 +50,7 @@ export function projectPaths(root: string): IngestPaths {
     papers: path.join(root, CONTENT_FOLDERS.papers),
     registry: path.join(root, REGISTRY_FILES.slugs),
     map: path.join(root, REGISTRY_FILES.map),
+    authors: path.join(root, REGISTRY_FILES.authors),
     taxonomy: path.join(root, DATA_FILES.taxonomy),
     notes: path.join(root, CONTENT_FOLDERS.notes),
     curation: path.join(root, CURATOR_FILES.curation),
@@ -86,8 +91,19 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   diagnostics.push(...curation.diagnostics);
   if (hasErrors(diagnostics))
     return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
-  diagnostics.push(...retitledPapers(merged.papers, assigned), ...(await orphanNotes(paths, slugs)));
-  const pages = await buildOrReusePages(paths, merged.papers, assigned.slugs, taxonomy, curation.decisions);
+  const authors = assignAuthorPages(
+    merged.papers.map((paper) => ({ authors: pageAuthors(paper), provenance: paper.provenance })),
+    await readAuthorRegistry(paths.authors),
+  );
+  diagnostics.push(
+    ...retitledPapers(merged.papers, assigned),
+    ...(await orphanNotes(paths, slugs)),
+    ...authors.diagnostics,
+  );
+  const pages = await buildOrReusePages(paths, merged.papers, assigned.slugs, taxonomy, {
+    decisions: curation.decisions,
+    authorSlugs: authors.slugsByPaper,
+  });
   const mapStarted = performance.now();
   const map = updateMap(papersForMap(pages.frontmatters), await readMapRegistry(paths.map), taxonomy);
   const mapMs = Math.round(performance.now() - mapStarted);
@@ -96,6 +112,7 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   // already kept.
   await replaceFile(paths.registry, `${JSON.stringify(assigned.registry, null, 2)}\n`);
   await replaceFile(paths.map, serializeMap(map.registry));
+  await replaceFile(paths.authors, serializeAuthors(authors.registry));
   const written = await replaceFolder(paths.papers, pages.files, pages.current);
   await writePageCache(paths.cache, pages.cache);
   return { ok: true, diagnostics, papers: pages.files.size, written, map: { relaid: map.relaid, ms: mapMs } };
@@ -154,7 +171,7 @@ async function buildOrReusePages(
   papers: readonly MergedPaper[],
   slugs: readonly string[],
   taxonomy: Taxonomy,
-  decisions: ReadonlyMap<string, CuratorDecision>,
+  { decisions, authorSlugs }: { decisions: ReadonlyMap<string, CuratorDecision>; authorSlugs: (string | null)[][] },
 ) {
   const tool = await toolDigest(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
   const current = await readFolder(paths.papers);
@@ -167,7 +184,8 @@ async function buildOrReusePages(
     const slug = slugs[i]!;
     const name = `${slug}.mdx`;
     const decision = decisions.get(slug);
-    const inputs = inputsDigest(tool, [slug, paper, decision]);
+    const authors = authorSlugs[i]!;
+    const inputs = inputsDigest(tool, [slug, paper, decision, authors]);
     const previous = current.get(name);
     const cached = previousCache.get(name);
     const page =
@@ -178,7 +196,7 @@ async function buildOrReusePages(
       files.set(name, previous!);
       frontmatters.push(page.data);
       cache.set(name, cached!);
-    } else jobs.push({ paper, slug, inputs, ...(decision && { decision }) });
+    } else jobs.push({ paper, slug, inputs, authorSlugs: authors, ...(decision && { decision }) });
   });
   const built = await buildPages(jobs, taxonomy);
   jobs.forEach((job, i) => {
@@ -188,6 +206,14 @@ async function buildOrReusePages(
     cache.set(name, { inputs: job.inputs, digest: pageDigest(built[i]!) });
   });
   return { files, frontmatters, current, cache };
+}
+
+/** Reads the author registry; a missing file is an empty registry. */
+async function readAuthorRegistry(file: string): Promise<AuthorRegistry> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined
+    ? { authors: {} }
+    : { authors: (JSON.parse(text) as Partial<AuthorRegistry>).authors ?? {} };
 }
 
 /** Reads the slug registry; a missing file is an empty registry (the first ingest). */

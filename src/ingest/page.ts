@@ -41,6 +41,11 @@ function describeByline(title: string, authors: readonly string[], published: st
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
+/** The author names a paper's page shows: cleaned like every text from a source. */
+export function pageAuthors(paper: MergedPaper): string[] {
+  return (paper.authors ?? []).map(cleanTitle).filter(Boolean);
+}
+
 /** How many phrases of each place the page names as the reason for its topic. */
 const REASON_PHRASES = 3;
 
@@ -68,13 +73,14 @@ export function buildPaperPage(
   slug: string,
   taxonomy: Taxonomy,
   decision?: CuratorDecision,
+  authorSlugs: readonly (string | null)[] = [],
 ): BuiltPage {
   const title = cleanTitle(paper.title);
   const blocks = cleanAbstract(paper.abstract);
   const abstract = blocks.map(inlineText).join('\n\n');
   const classification = classify(taxonomy, title, abstract);
   const { topic, tags } = curated(classification, decision, taxonomy.maxTags);
-  const authors = (paper.authors ?? []).map(cleanTitle).filter(Boolean);
+  const authors = pageAuthors(paper);
   const code = [...new Set([...codeLinks(blocks), ...(paper.code ?? [])])];
   const frontmatter = {
     title,
@@ -82,6 +88,8 @@ export function buildPaperPage(
     description: blocks.length > 0 ? describe(blocks) : describeByline(title, authors, paper.published),
     abstract,
     ...(authors.length > 0 && { authors }),
+    // The slug of each author's page, in the authors' order (null: no page); see authors.ts.
+    ...(authorSlugs.some((slug) => slug !== null) && { authorSlugs }),
     ...optional('published', paper.published),
     ...optional('updated', paper.updated),
     ...optional('arxiv', paper.arxiv),

@@ -5,4 +5,6 @@ import type { PageJob } from './pages.ts';
 import { buildPaperPage } from './page.ts';
 
 const { jobs, taxonomy } = workerData as { jobs: PageJob[]; taxonomy: Taxonomy };
-parentPort!.postMessage(jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy, job.decision).mdx));
+parentPort!.postMessage(
+  jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy, job.decision, job.authorSlugs).mdx),
+);

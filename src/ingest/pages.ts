@@ -11,6 +11,8 @@ export interface PageJob {
   slug: string;
   /** A curator's decision about the paper (`curation.ts`), if any. */
   decision?: CuratorDecision;
+  /** The slug of each author's page (null: none). */
+  authorSlugs: (string | null)[];
   inputs: string;
 }
 
@@ -29,7 +31,8 @@ export async function buildPages(
   options: { workers?: number } = {},
 ): Promise<string[]> {
   const workers = options.workers ?? Math.min(os.availableParallelism(), Math.ceil(jobs.length / PARALLEL_THRESHOLD));
-  if (workers <= 1) return jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy, job.decision).mdx);
+  if (workers <= 1)
+    return jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy, job.decision, job.authorSlugs).mdx);
   const size = Math.ceil(jobs.length / workers);
   const chunks = Array.from({ length: workers }, (_, i) => jobs.slice(i * size, (i + 1) * size));
   const results = await Promise.all(chunks.map((chunk) => runWorker(chunk, taxonomy)));

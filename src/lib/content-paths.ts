@@ -38,6 +38,8 @@ export const REGISTRY_FILES = {
   slugs: 'content/slugs.json',
   /** Every paper's place on the map. */
   map: 'content/map.json',
+  /** Every author page ever given: its slug, name and the ways the sources write it. */
+  authors: 'content/authors.json',
 } as const;
 
 /** The name of a data file pages read. */

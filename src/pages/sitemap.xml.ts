@@ -16,6 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     href('search/'),
     href('topics/'),
     href('tags/'),
+    href('authors/'),
     ...(await generatedPageHrefs()),
     ...(await getPapers()).map((p) => paperHref(p.data.slug)),
   ];

@@ -69,13 +69,22 @@ export function formatDate(date: string): string {
 /** The year of the first version, or undefined. */
 export const paperYear = (data: PaperData): string | undefined => data.published?.slice(0, 4);
 
-/** "Gurnee et al.", "Gurnee and Nanda", "Gurnee": the short byline of lists. */
-export function shortByline(authors: readonly string[] | undefined): string | undefined {
+/**
+ * The short byline of lists, search results and feeds, taken apart so that the first author's
+ * name can be a link: "Gurnee" + " et al.", "Gurnee" + " and Nanda", "Gurnee" + "". Family
+ * names only, whatever the number of authors: one style everywhere.
+ */
+export function bylineParts(authors: readonly string[] | undefined): { first: string; rest: string } | undefined {
   if (!authors?.length) return undefined;
   const family = (name: string) => splitName(name).family;
-  if (authors.length === 1) return authors[0];
-  if (authors.length === 2) return `${family(authors[0]!)} and ${family(authors[1]!)}`;
-  return `${family(authors[0]!)} et al.`;
+  const rest = authors.length === 1 ? '' : authors.length === 2 ? ` and ${family(authors[1]!)}` : ' et al.';
+  return { first: family(authors[0]!), rest };
+}
+
+/** "Gurnee et al.", "Gurnee and Nanda", "Gurnee": the short byline as text. */
+export function shortByline(authors: readonly string[] | undefined): string | undefined {
+  const parts = bylineParts(authors);
+  return parts && `${parts.first}${parts.rest}`;
 }
 
 /** Highwire Press tags (`citation_*`), read by Google Scholar and Zotero's connector. */

@@ -13,6 +13,15 @@ export const paperSchema = z.object({
   abstract: z.string(),
   /** Author names as displayed ("Given Family"), in order; absent when no source names them. */
   authors: z.array(z.string().min(1)).min(1).optional(),
+  /** The slug of each author's page, in the authors' order (`null`: no page); absent when none has one. */
+  authorSlugs: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+        .nullable(),
+    )
+    .optional(),
   /** Date of the first version: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when the sources are vaguer. */
   published: z
     .string()
@@ -77,5 +86,13 @@ export const noteSchema = z.object({
 
 /** A paper's place on the map (an entry of content/map.json, by slug). */
 export const placeSchema = z.object({ x: z.number(), y: z.number() });
+
+/** An author with a page (content/authors.json, kept by the ingest: see src/ingest/authors.ts). */
+export const authorSchema = z.object({
+  /** The name the page shows: the fullest way the sources write it. */
+  name: z.string().min(1),
+  /** Every way the sources write it. */
+  names: z.array(z.string().min(1)).min(1),
+});
 
 export type PaperData = z.infer<typeof paperSchema>;

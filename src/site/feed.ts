@@ -4,6 +4,8 @@
  * what they have already seen.
  */
 import { SITE_TITLE } from '../consts.ts';
+import { paperYear, shortByline } from '../paper/scholar-metadata.ts';
+import type { PaperData } from '../schemas/paper.ts';
 import { newestFirst, type Paper } from './papers.ts';
 import { absolute, paperHref } from './urls.ts';
 
@@ -24,9 +26,19 @@ export function atomDate(date: string | undefined): string {
   return `${year}-${month}-${day}T00:00:00Z`;
 }
 
-/** One `<entry>`: title, link, id, dates, authors, summary. */
+/** "Voita et al., 2023 · ICLR 2024": who and when, in the site's one byline style. */
+export function feedByline(data: PaperData): string {
+  const who = [shortByline(data.authors), paperYear(data)].filter(Boolean).join(', ');
+  return [who, data.venue].filter(Boolean).join(' · ');
+}
+
+/**
+ * One `<entry>`: title, link, id, dates, authors, and a summary that starts with who and when
+ * (feed readers show the summary, rarely the authors).
+ */
 function feedEntry(paper: Paper, url: string): string {
   const { data } = paper;
+  const byline = feedByline(data);
   const published = atomDate(data.published);
   const authors = (data.authors ?? []).map((name) => `    <author><name>${xml(name)}</name></author>`);
   return [
@@ -37,7 +49,7 @@ function feedEntry(paper: Paper, url: string): string {
     `    <published>${published}</published>`,
     `    <updated>${data.updated ? atomDate(data.updated) : published}</updated>`,
     ...authors,
-    `    <summary>${xml(data.abstract || data.description)}</summary>`,
+    `    <summary>${xml([byline, data.abstract || data.description].filter(Boolean).join(' — '))}</summary>`,
     '  </entry>',
   ].join('\n');
 }

@@ -13,6 +13,7 @@ import { dataFilesDigest } from './data-files.ts';
 import type { MapTile } from '../map/view.ts';
 import type { ListPage } from './listing.ts';
 import type { PaperContext } from './paper-context.ts';
+import type { AuthorPage } from './authors.ts';
 import type { Paper } from './papers.ts';
 
 /** What a paper page shows of another paper (a list entry or a link): all of its data. */
@@ -29,6 +30,12 @@ const keyOf = (inputs: unknown[]) =>
 export function listRenderKey(page: ListPage, context: unknown): string {
   const { data, ...place } = page;
   return keyOf([context, place, data.map(entryKey)]);
+}
+
+/** The cache key of an author's page: the author, their papers and their co-authors. */
+export function authorRenderKey(author: AuthorPage): string {
+  const { papers, ...rest } = author;
+  return keyOf([rest, papers.map(entryKey)]);
 }
 
 /** The cache key of a map tile: the tile with every paper in it and its quarters. */

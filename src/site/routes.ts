@@ -9,8 +9,9 @@ import { siteTaxonomy } from './data-files.ts';
 import { listingPaths } from './listing.ts';
 import { mapHref, mapTree } from './map.ts';
 import { getPapers, papersByTag, papersByTopic } from './papers.ts';
-import { mapTileRenderKey } from './render-keys.ts';
-import { href, tagHref, topicHref } from './urls.ts';
+import { authorPages } from './authors.ts';
+import { authorRenderKey, mapTileRenderKey } from './render-keys.ts';
+import { authorHref, href, tagHref, topicHref } from './urls.ts';
 
 /** `papers/[...page]`: all papers, A–Z and newest first. */
 export async function paperListPaths() {
@@ -50,11 +51,21 @@ export async function mapTilePaths() {
   }));
 }
 
+/** `authors/[author]`: every author with a page. */
+export async function authorPaths() {
+  return (await authorPages()).map((author) => ({
+    params: { author: author.slug },
+    props: { author },
+    cacheKey: authorRenderKey(author),
+  }));
+}
+
 /** The URL (under the base path) of every page the routes above generate. */
 export async function generatedPageHrefs(): Promise<string[]> {
   const lists = [...(await paperListPaths()), ...(await topicListPaths()), ...(await tagListPaths())];
   return [
     ...lists.map((path) => path.props.page.url.current),
     ...(await mapTilePaths()).map((path) => mapHref(path.props.tile.path)),
+    ...(await authorPaths()).map((path) => authorHref(path.props.author.slug)),
   ];
 }

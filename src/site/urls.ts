@@ -18,6 +18,11 @@ export const topicHref = (slug: string): string => href(`topics/${slug}/`);
 /** The URL of a tag page (page 1). */
 export const tagHref = (slug: string): string => href(`tags/${slug}/`);
 
+/** The URL of an author's page. */
+export const authorHref = (slug: string): string => href(`authors/${slug}/`);
+/** A search for an author's name, for an author without a page (one paper in the collection). */
+export const authorSearchHref = (name: string): string => `${href('search/')}?q=${encodeURIComponent(name)}`;
+
 /** The Atom feed of a topic. */
 export const topicFeedHref = (slug: string): string => href(`topics/${slug}/feed.xml`);
 /** The Atom feed of a tag. */

@@ -30,3 +30,24 @@ describe.each(['topics', 'tags'] as const)('%s feeds', (kind) => {
     }
   });
 });
+
+describe('feed entries', () => {
+  it('say who and when before the abstract, in the byline style of the lists', () => {
+    const feed = parse(read('feed.xml'));
+    const list = parse(read('papers/newest/index.html'));
+    const bylines = new Map(
+      list
+        .querySelectorAll('.paper-list li')
+        .map((li) => [
+          `${SITE_URL}${li.querySelector('.paper-list-title a')!.getAttribute('href')}`,
+          li.querySelector('.paper-list-byline')?.text.replace(/\s+/g, ' ').trim(),
+        ]),
+    );
+    const entries = feed.querySelectorAll('entry');
+    expect(entries.length).toBeGreaterThan(50);
+    for (const entry of entries) {
+      const byline = bylines.get(entry.querySelector('id')!.text);
+      if (byline) expect(entry.querySelector('summary')!.text.startsWith(`${byline} — `), byline).toBe(true);
+    }
+  });
+});

@@ -23,10 +23,13 @@ describe('building pages in parallel', () => {
       },
       slug: `${slugify(raw.title)}-${i}`,
       inputs: String(i).padStart(32, '0'),
+      authorSlugs: [],
     }));
     const taxonomy = projectTaxonomy();
     // Two workers whatever the machine: on one core the default would compare serial with serial.
     const parallel = await buildPages(jobs, taxonomy, { workers: 2 });
-    expect(parallel).toEqual(jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy).mdx));
+    expect(parallel).toEqual(
+      jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy, job.decision, job.authorSlugs).mdx),
+    );
   });
 });
