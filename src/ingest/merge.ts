@@ -60,6 +60,7 @@ const FIELD_RULES: { [K in PickedField]-?: FieldRule<K> } = {
   authors: { order: PRECEDENCE.identity, label: 'author list', same: (a, b) => sameText(a.join(' '), b.join(' ')) },
   published: { order: PRECEDENCE.published, label: 'date of the first version', same: sameDate },
   updated: { order: PRECEDENCE.identity, label: 'date of the latest version', same: anyValue },
+  version: { order: PRECEDENCE.identity, label: 'latest version', same: anyValue },
   primaryCategory: { order: PRECEDENCE.identity, label: 'primary category', same: equal },
   venue: { order: PRECEDENCE.venue, label: 'venue', same: anyValue },
   comment: { order: PRECEDENCE.identity, label: 'comment', same: anyValue },

@@ -92,6 +92,7 @@ export function buildPaperPage(
     ...(authorSlugs.some((slug) => slug !== null) && { authorSlugs }),
     ...optional('published', paper.published),
     ...optional('updated', paper.updated),
+    ...optional('version', paper.version),
     ...optional('arxiv', paper.arxiv),
     ...optional('doi', paper.doi),
     ...optional('primaryCategory', paper.primaryCategory),

@@ -31,6 +31,8 @@ export interface PaperIdentity {
   published?: string;
   /** Date of the latest version, `YYYY-MM-DD`. */
   updated?: string;
+  /** The number of the latest arXiv version (`4` for v4), from an arXiv feed. */
+  version?: number;
   /** arXiv primary category, e.g. `cs.LG`. */
   primaryCategory?: string;
   /** Where the paper was published (journal reference, proceedings). */

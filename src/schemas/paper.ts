@@ -32,6 +32,8 @@ export const paperSchema = z.object({
     .string()
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)
     .optional(),
+  /** The number of the latest arXiv version (`4` for v4), from an arXiv feed. */
+  version: z.number().int().positive().optional(),
   /** arXiv identifier without version (`2309.04827`, `q-bio/0601001`). */
   arxiv: z
     .string()

@@ -18,7 +18,7 @@ import { buildEnvironment } from '../support/site-setup.ts';
 import { scratchProject } from '../support/project.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { anchorPapers, floorAstroSite, hugoSite, naiveAstroSite } from './anchors.ts';
-import { syntheticScrape } from './synthetic.ts';
+import { syntheticIdentities, syntheticPapers, syntheticScrape } from './synthetic.ts';
 
 const ROOT = process.cwd();
 const SEED = readFileSync(path.join(ROOT, 'content/sources/000_bfef83f9b2ef0b4d.txt'), 'utf8');
@@ -39,7 +39,8 @@ function timed(
 ): { seconds: number; peakMb: number; output: string } {
   const result = spawnSync('/usr/bin/time', ['-f', '@@TIME %e %M', command, ...commandArgs], {
     cwd,
-    env: { ...buildEnvironment(), NODE_OPTIONS: '--max-old-space-size=16384' },
+    // A real address, as a deploy would give: a build without one warns (and fails on CI).
+    env: { SITE_URL: 'https://example.org', ...buildEnvironment(), NODE_OPTIONS: '--max-old-space-size=16384' },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
@@ -52,8 +53,18 @@ function timed(
 /** A scratch copy of the project whose sources are the seed plus synthetic papers. */
 function benchProject(size: number): string {
   const sources: Record<string, string> = { '000_seed.txt': SEED, '001_seed-identity.bib': SEED_IDENTITY };
-  if (size > 119) sources['synthetic.txt'] = syntheticScrape(SEED, size - 119, size);
+  if (size > 119) {
+    const papers = syntheticPapers(SEED, size - 119, size);
+    sources['synthetic.txt'] = syntheticScrape(SEED, size - 119, size);
+    sources['synthetic-identities.bib'] = syntheticIdentities(papers, SEED_IDENTITY, size);
+  }
   return scratchProject(sources, { site: true, root: path.join(SCRATCH, String(size)) }).root;
+}
+
+/** How many author pages a built site has (the A–Z index aside). */
+function authorPages(dist: string): number {
+  const dir = path.join(dist, 'authors');
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).length : 0;
 }
 
 /** Every file under a folder with its size. */
@@ -140,6 +151,7 @@ for (const size of sizes) {
     'peak memory': `${Math.max(ingestRun.peakMb, build.peakMb).toFixed(0)} MB`,
     output: `${mb(output.reduce((n, f) => n + f.bytes, 0))}, ${output.length.toLocaleString('en')} files`,
     'map layout': `${(mapLayoutMs / 1000).toFixed(1)} s (${((100 * mapLayoutMs) / 1000 / total).toFixed(1)} % of the build)`,
+    'author pages': authorPages(dist).toLocaleString('en'),
     'map pages (count / largest)': `${mapPages.length} / ${kb(Math.max(...mapPages.map((f) => f.bytes)))}`,
     'paper HTML (median / max)': `${kb(paperPages[paperPages.length >> 1]!)} / ${kb(paperPages.at(-1)!)}`,
     'GitHub Pages (≤ 1 GB)': output.reduce((n, f) => n + f.bytes, 0) <= HOSTS.githubPagesBytes ? 'fits' : 'too big',

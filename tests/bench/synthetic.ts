@@ -16,19 +16,24 @@ export function seedPapers(scrape: string): { titles: string[]; abstracts: strin
   return { titles, abstracts };
 }
 
+/** A synthetic paper: a title and an abstract made of the seed's words and sentences. */
+export interface SyntheticPaper {
+  title: string;
+  abstract: string;
+}
+
 /**
- * `count` synthetic papers as a scrape file (two header lines, "Subscribe", then title and
- * abstract lines). Titles are new combinations of seed title words, unique by construction;
- * abstracts are 4–9 seed sentences.
+ * `count` synthetic papers. Titles are new combinations of seed title words, unique by
+ * construction; abstracts are 4–9 seed sentences.
  */
-export function syntheticScrape(scrape: string, count: number, seed = 1): string {
+export function syntheticPapers(scrape: string, count: number, seed = 1): SyntheticPaper[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const { titles, abstracts } = seedPapers(scrape);
   const words = [...new Set(titles.flatMap((t) => t.split(/\s+/)).filter((w) => /^[A-Za-z][\w-]{2,}$/.test(w)))];
   const sentences = abstracts.flatMap((a) => a.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? []).map((s) => s.trim());
   const seen = new Set(titles.map((t) => t.toLowerCase()));
-  const lines = ['Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!'];
+  const papers: SyntheticPaper[] = [];
   for (let i = 0; i < count; i++) {
     let title: string;
     do {
@@ -37,8 +42,43 @@ export function syntheticScrape(scrape: string, count: number, seed = 1): string
     } while (seen.has(title.toLowerCase()));
     seen.add(title.toLowerCase());
     const sentenceCount = 4 + Math.floor(next() * 6);
-    const abstract = Array.from({ length: sentenceCount }, () => pick(sentences)).join(' ');
-    lines.push(i === 0 ? `Subscribe${title}` : title, abstract);
+    papers.push({ title, abstract: Array.from({ length: sentenceCount }, () => pick(sentences)).join(' ') });
   }
+  return papers;
+}
+
+/** Synthetic papers as a scrape file (two header lines, "Subscribe", then title and abstract lines). */
+export function syntheticScrape(scrape: string, count: number, seed = 1): string {
+  const lines = ['Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!'];
+  syntheticPapers(scrape, count, seed).forEach(({ title, abstract }, i) =>
+    lines.push(i === 0 ? `Subscribe${title}` : title, abstract),
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The identities of synthetic papers as BibTeX: made-up arXiv ids (from 2015, which no seed
+ * paper uses) and authors drawn from a pool of names made of the seed's given and family names,
+ * a few of them prolific (a power law, as in real collections), so that author pages appear in
+ * numbers like a real collection's.
+ */
+export function syntheticIdentities(papers: readonly SyntheticPaper[], identities: string, seed = 1): string {
+  const next = random(seed);
+  const names = [...identities.matchAll(/author = \{([^}]*)\}/g)].flatMap((m) => m[1]!.split(' and '));
+  const family = [...new Set(names.map((n) => n.split(',')[0]!.trim()))].filter((n) => /^[A-Za-z-]+$/.test(n));
+  const given = [...new Set(names.map((n) => n.split(',')[1]?.trim().split(' ')[0] ?? ''))].filter((n) =>
+    /^[A-Za-z]{2,}$/.test(n),
+  );
+  const pool = Math.max(200, papers.length);
+  const author = (index: number) =>
+    `${family[Math.floor(index / given.length) % family.length]}, ${given[index % given.length]}`;
+  return papers
+    .map(({ title }, i) => {
+      const month = Math.floor(i / 99_999);
+      const id = `${15 + Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}.${String((i % 99_999) + 1).padStart(5, '0')}`;
+      const count = 1 + Math.floor(next() * 6);
+      const authors = [...new Set(Array.from({ length: count }, () => author(Math.floor(pool * next() ** 3))))];
+      return `@misc{syn${i},\n  title = {${title}},\n  author = {${authors.join(' and ')}},\n  year = {2024},\n  eprint = {${id}},\n  archivePrefix = {arXiv}\n}\n`;
+    })
+    .join('\n');
 }

@@ -106,6 +106,27 @@ describe('a paper page takes the reader to the paper', () => {
     ]);
   });
 
+  it('shows the versions arXiv knows: the first and the latest, with their dates, and the comment', () => {
+    // The fixture's feed says v2, updated 2 June 2023.
+    const doc = page('finding-neurons-in-a-haystack-case-studies-with-sparse-probing');
+    const dates = doc.querySelector('.paper-dates')!.text.replace(/\s+/g, ' ').trim();
+    expect(dates).toMatch(/^v1 2 May 2023 · v2 2 June 2023\b/);
+    expect(doc.querySelectorAll('.paper-dates time').map((t) => t.getAttribute('datetime'))).toEqual([
+      '2023-05-02',
+      '2023-06-02',
+    ]);
+    const dendrites = readdirSync(path.join(dist, 'papers')).find((slug) => slug.startsWith('dendritic-plateau'))!;
+    const revised = page(dendrites);
+    expect(revised.querySelector('.paper-dates')!.text.replace(/\s+/g, ' ')).toMatch(
+      /^ ?v1 30 December 2025 · v3 3 February 2026/,
+    );
+    expect(revised.querySelector('.paper-comment')!.text.trim()).toBe(
+      'arXiv comment: 12 pages, 4 figures; synthetic fixture entry',
+    );
+    // A paper with one version says so plainly.
+    expect(page(VOITA).querySelector('.paper-dates')!.text).toContain('First version 9 September 2023');
+  });
+
   it('carries Highwire citation_* tags and ScholarlyArticle JSON-LD for Zotero and Google Scholar', () => {
     const doc = page(VOITA);
     expect(meta(doc, 'citation_title')).toEqual(['Neurons in Large Language Models: Dead, N-gram, Positional']);
@@ -171,7 +192,7 @@ describe('lists and feed know the dates', () => {
     const items = html('papers/newest/index.html').querySelectorAll('.paper-list li');
     const bylines = items.map((li) => li.querySelector('.paper-list-byline')?.text ?? '');
     expect(bylines.slice(0, 3)).toContain('Ben-David and Lin, 2026');
-    const years = bylines.map((b) => Number(/(\d{4})$/.exec(b)?.[1] ?? 0)).filter(Boolean);
+    const years = bylines.map((b) => Number(/, (\d{4})(?: · |$)/.exec(b)?.[1] ?? 0)).filter(Boolean);
     expect(years).toEqual([...years].sort((a, b) => b - a));
     expect(html('index.html').querySelectorAll('#latest-heading + .paper-list li')).toHaveLength(5);
   });

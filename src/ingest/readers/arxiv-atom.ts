@@ -136,6 +136,8 @@ function toRecord(entry: AtomEntry, file: string, line: number, diagnostics: Dia
   const summary = oneLine(text(entry.summary));
   const journalRef = displayText(text(entry['arxiv:journal_ref']));
   const comment = displayText(text(entry['arxiv:comment']));
+  // The entry's id names the latest version: `http://arxiv.org/abs/2309.04827v4`.
+  const version = Number(/v(\d+)$/.exec(rawId)?.[1] ?? 0);
   return {
     format: 'arxiv',
     provenance: { file, line, entry: id },
@@ -146,6 +148,7 @@ function toRecord(entry: AtomEntry, file: string, line: number, diagnostics: Dia
     authors: (entry.author ?? []).map((author) => displayText(text(author.name))).filter(Boolean),
     ...optional('published', isoDate(text(entry.published))),
     ...optional('updated', isoDate(text(entry.updated))),
+    ...optional('version', version > 0 ? version : undefined),
     ...optional('primaryCategory', entry['arxiv:primary_category']?.term?.trim() || undefined),
     ...optional('venue', journalRef || undefined),
     ...optional('comment', comment || undefined),
