@@ -1,3 +1,4 @@
+import { foldText } from '../lib/text.ts';
 import { optional } from './record.ts';
 
 /** Longest slug we derive; long titles are cut at a word boundary. */
@@ -27,12 +28,7 @@ const TRAILING_STOPWORDS = new Set([
  * or spacing differences. Two records with the same key are the same paper.
  */
 export function titleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldText(title);
 }
 
 /** A readable URL slug from a title: `Padé Approximants` → `pade-approximants`. */

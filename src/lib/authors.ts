@@ -7,6 +7,8 @@
  * warns about it, and it stays a person of its own.
  */
 
+import { foldText } from './text.ts';
+
 /** An author gets a page from this many papers in the collection on (fewer: their name links to a search). */
 export const AUTHOR_PAGE_MIN_PAPERS = 2;
 
@@ -40,19 +42,9 @@ const PARTICLES = new Set([
   'ter',
 ]);
 
-/** Lower case, accents removed, punctuation as space. */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** Splits a display name ("Given Middle Family") into its folded parts. */
 export function nameParts(name: string): NameParts {
-  const words = foldName(name).split(' ').filter(Boolean);
+  const words = foldText(name).split(' ').filter(Boolean);
   let start = Math.max(0, words.length - 1);
   while (start > 1 && PARTICLES.has(words[start - 1]!)) start--;
   return { name, family: words.slice(start).join(' '), given: words.slice(0, start) };
@@ -134,7 +126,7 @@ export function identifyAuthors(counts: ReadonlyMap<string, number>): AuthorIden
 
 /** A URL slug from a name: `Laurent U Perrinet` → `laurent-u-perrinet`. */
 export function authorSlug(name: string): string {
-  return foldName(name)
+  return foldText(name)
     .replace(/[^a-z0-9 ]/g, '')
     .trim()
     .replace(/ +/g, '-');

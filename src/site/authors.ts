@@ -3,7 +3,8 @@
  * decides who, `src/ingest/authors.ts`), their papers newest first and their co-authors.
  */
 import { getCollection } from 'astro:content';
-import { foldName, nameParts } from '../lib/authors.ts';
+import { nameParts } from '../lib/authors.ts';
+import { foldText } from '../lib/text.ts';
 import { getPapers, newestFirst, type Paper } from './papers.ts';
 import { authorHref, authorSearchHref } from './urls.ts';
 
@@ -54,7 +55,7 @@ function coauthors(slug: string, papers: readonly Paper[]): Coauthor[] {
     names.forEach((name, i) => {
       const other = paper.data.authorSlugs?.[i] ?? null;
       if (other === slug) return;
-      const key = other ?? `name:${foldName(name)}`;
+      const key = other ?? `name:${foldText(name)}`;
       const known = byKey.get(key);
       if (known) known.shared++;
       else byKey.set(key, { name, slug: other, shared: 1 });
