@@ -88,7 +88,7 @@ export function highwireTags(data: PaperData): { name: string; content: string }
     tags.push({ name: 'citation_pdf_url', content: arxivPdfUrl(data.arxiv) });
   }
   if (data.doi) tags.push({ name: 'citation_doi', content: data.doi });
-  if (data.venue) tags.push({ name: 'citation_journal_title', content: data.venue });
+  if (data.venue) tags.push({ name: 'citation_journal_title', content: data.venue.name });
   return tags;
 }
 
@@ -111,7 +111,7 @@ export function scholarlyArticleJson(data: PaperData, pageUrl: string): string {
     ...(data.published && { datePublished: data.published }),
     ...(identifiers.length > 0 && { identifier: identifiers }),
     ...(sameAs.length > 0 && { sameAs }),
-    ...(data.venue && { isPartOf: { '@type': 'Periodical', name: data.venue } }),
+    ...(data.venue && { isPartOf: { '@type': 'Periodical', name: data.venue.name } }),
   };
   // `<` as \u003c: no text can close the script element or open a comment inside it.
   return JSON.stringify(article)
