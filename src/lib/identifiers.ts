@@ -32,9 +32,10 @@ export function arxivYearMonth(id: string): { year: number; month: number } {
  * The DOI syntax (`10.<registrant>/<suffix>`, DOI Handbook 2.2): a registrant code of digits,
  * maybe divided by dots, then any printable suffix. A suffix may hold `<`, `#` or `;` (old Wiley
  * DOIs do), but never whitespace or a backslash: a backslash is a BibTeX escape left in a
- * verbatim field (`neco\_a\_01744`), and a link built from it does not resolve.
+ * verbatim field (`neco\_a\_01744`), and a link built from it does not resolve. Braces, which no
+ * registered DOI seems to use, are refused too: a BibTeX entry could not hold them verbatim.
  */
-export const DOI_PATTERN = /^10\.\d{4,9}(?:\.\d+)*\/[^\s\\\p{Cc}]+$/u;
+export const DOI_PATTERN = /^10\.\d{4,9}(?:\.\d+)*\/[^\s\\{}\p{Cc}]+$/u;
 
 /** A DOI as written by a source: bare, `doi:`-prefixed or a `doi.org` URL; trimmed, not yet checked. */
 function bareDoi(raw: string): string {
@@ -53,6 +54,7 @@ export function doiProblem(raw: string): string | undefined {
   if (DOI_PATTERN.test(text)) return undefined;
   if (text.includes('\\')) return 'it holds a backslash, which no DOI has (a BibTeX escape such as `\\_`?)';
   if (/\s/.test(text)) return 'it holds a space, which no DOI has';
+  if (/[{}]/.test(text)) return 'it holds a brace, which BibTeX could not hold verbatim';
   if (!/^10\.\d{4,9}(?:\.\d+)*\//.test(text)) return 'it does not start with `10.<registrant>/`';
   return 'it holds a control character';
 }
@@ -62,6 +64,11 @@ export function doi(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const text = bareDoi(raw);
   return DOI_PATTERN.test(text) ? text.toLowerCase() : undefined;
+}
+
+/** A DOI as a resolver URL, each path segment percent-encoded (DOIs may hold `<`, `#`, `?`). */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The arXiv DataCite DOI (`10.48550/arxiv.<id>`) names the preprint itself, not a publication. */
