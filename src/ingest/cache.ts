@@ -17,16 +17,17 @@ const LIB_DIR = path.join(INGEST_DIR, '../lib');
 
 /**
  * A digest of the tool: everything besides the paper itself that decides what the ingest writes:
- * the ingest's code and the shared code it runs, the taxonomy file, and the locked dependency
- * versions (the serialiser's output could change with them).
+ * the ingest's code and the shared code it runs, the taxonomy and venue tables, and the locked
+ * dependency versions (the serialiser's output could change with them). A missing file (a
+ * project without a venue table) counts as empty.
  */
-export async function toolDigest(taxonomyFile: string, lockFile: string): Promise<string> {
+export async function toolDigest(tables: readonly string[], lockFile: string): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of [INGEST_DIR, LIB_DIR]) {
     const codeFiles = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
     for (const file of codeFiles) hash.update(file).update(await readFile(path.join(dir, file)));
   }
-  hash.update(await readFile(taxonomyFile));
+  for (const table of tables) hash.update(await readFile(table).catch(() => '')).update('\0');
   hash.update(await readFile(lockFile).catch(() => ''));
   return hash.digest('hex');
 }

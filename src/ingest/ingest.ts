@@ -15,7 +15,8 @@ import { readRecords } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { loadSourceFiles } from './sources.ts';
-import { CONTENT_FOLDERS, CURATOR_FILES, DATA_FILES, REGISTRY_FILES } from '../lib/content-paths.ts';
+import { CONTENT_FOLDERS, CURATOR_FILES, DATA_FILES, INGEST_TABLES, REGISTRY_FILES } from '../lib/content-paths.ts';
+import { EMPTY_VENUES, parseVenues, resolveVenues } from './venues.ts';
 import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy.ts';
 
 /** The folders and files of one project that the ingest reads and writes. */
@@ -34,6 +35,8 @@ export interface IngestPaths {
   authors: string;
   /** Taxonomy, `content/topics.yaml`. */
   taxonomy: string;
+  /** The venue table, `content/venues.yaml` (a project without one knows no venue). */
+  venues: string;
   /** Hand-written curator notes, `content/notes/` (read only, to check their slugs). */
   notes: string;
   /** Curators' decisions about single papers, `content/curation.yaml` (optional). */
@@ -52,6 +55,7 @@ export function projectPaths(root: string): IngestPaths {
     map: path.join(root, REGISTRY_FILES.map),
     authors: path.join(root, REGISTRY_FILES.authors),
     taxonomy: path.join(root, DATA_FILES.taxonomy),
+    venues: path.join(root, INGEST_TABLES.venues),
     notes: path.join(root, CONTENT_FOLDERS.notes),
     curation: path.join(root, CURATOR_FILES.curation),
     cache: path.join(root, '.cache/ingest/pages.json'),
@@ -75,6 +79,7 @@ export interface IngestResult {
 export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const taxonomy = parseTaxonomy(await readFile(paths.taxonomy, 'utf8'), path.relative(paths.root, paths.taxonomy));
   const { records, diagnostics } = await readAllSources(paths);
+  diagnostics.push(...resolveVenues(records, await readVenues(paths, diagnostics)));
   const merged = mergePapers(records);
   diagnostics.push(...merged.diagnostics, ...missingAbstracts(merged.papers));
   if (hasErrors(diagnostics))
@@ -139,6 +144,15 @@ async function readAllSources(paths: IngestPaths): Promise<{ records: SourceReco
   return { records, diagnostics };
 }
 
+/** The venue table; its problems are added to `diagnostics` (an error stops the ingest). */
+async function readVenues(paths: IngestPaths, diagnostics: Diagnostic[]) {
+  const text = await readFile(paths.venues, 'utf8').catch(() => undefined);
+  if (text === undefined) return EMPTY_VENUES;
+  const parsed = parseVenues(text, path.relative(paths.root, paths.venues));
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.table;
+}
+
 /** A warning per paper that no source gives an abstract for. */
 function missingAbstracts(papers: readonly MergedPaper[]): Diagnostic[] {
   return papers
@@ -173,7 +187,7 @@ async function buildOrReusePages(
   taxonomy: Taxonomy,
   { decisions, authorSlugs }: { decisions: ReadonlyMap<string, CuratorDecision>; authorSlugs: (string | null)[][] },
 ) {
-  const tool = await toolDigest(paths.taxonomy, path.join(paths.root, 'package-lock.json'));
+  const tool = await toolDigest([paths.taxonomy, paths.venues], path.join(paths.root, 'package-lock.json'));
   const current = await readFolder(paths.papers);
   const previousCache = await readPageCache(paths.cache);
   const cache: PageCache = new Map();

@@ -96,7 +96,7 @@ export function buildPaperPage(
     ...optional('arxiv', paper.arxiv),
     ...optional('doi', paper.doi),
     ...optional('primaryCategory', paper.primaryCategory),
-    ...optional('venue', paper.venue && cleanTitle(paper.venue)),
+    ...optional('venue', paper.venue && { ...paper.venue, name: cleanTitle(paper.venue.name) }),
     ...optional('comment', paper.comment && cleanTitle(paper.comment)),
     ...optional('projectPage', paper.projectPage),
     topic,

@@ -1,3 +1,5 @@
+import type { Venue } from '../lib/venues.ts';
+
 /** The formats the ingest reads from `content/sources/`, by file extension. */
 export type SourceFormat = 'scrape' | 'arxiv' | 'huggingface' | 'bibtex';
 
@@ -35,8 +37,11 @@ export interface PaperIdentity {
   version?: number;
   /** arXiv primary category, e.g. `cs.LG`. */
   primaryCategory?: string;
-  /** Where the paper was published (journal reference, proceedings). */
-  venue?: string;
+  /**
+   * Where the paper was published: the source's text and kind until the ingest resolves it
+   * against content/venues.yaml (`venues.ts`), the table's names after.
+   */
+  venue?: Venue;
   /** The arXiv comment ("10 pages, accepted at …"). */
   comment?: string;
   /** Code repositories (`http(s)` only). */

@@ -32,6 +32,15 @@ export const CURATOR_FILES = {
   curation: 'content/curation.yaml',
 } as const;
 
+/**
+ * Tables only the ingest reads. What they decide is written into the pages, so they are part of
+ * the ingest's tool digest (`ingest/cache.ts`): a change to one builds every page again.
+ */
+export const INGEST_TABLES = {
+  /** Venues: the one name of each conference, journal and workshop, its kind, and its other spellings. */
+  venues: 'content/venues.yaml',
+} as const;
+
 /** Files the ingest keeps, which the site reads as collections or only for unkeyed pages. */
 export const REGISTRY_FILES = {
   /** Every slug ever assigned, and renamed slugs' redirects. */

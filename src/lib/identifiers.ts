@@ -28,14 +28,47 @@ export function arxivYearMonth(id: string): { year: number; month: number } {
   return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month: Number(digits.slice(2, 4)) };
 }
 
-/** A DOI (`10.xxxx/…`) from a bare DOI, `doi:` prefix or `doi.org` URL, lower-cased; else undefined. */
-export function doi(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  const text = raw
+/**
+ * The DOI syntax (`10.<registrant>/<suffix>`, DOI Handbook 2.2): a registrant code of digits,
+ * maybe divided by dots, then any printable suffix. A suffix may hold `<`, `#` or `;` (old Wiley
+ * DOIs do), but never whitespace or a backslash: a backslash is a BibTeX escape left in a
+ * verbatim field (`neco\_a\_01744`), and a link built from it does not resolve. Braces, which no
+ * registered DOI seems to use, are refused too: a BibTeX entry could not hold them verbatim.
+ */
+export const DOI_PATTERN = /^10\.\d{4,9}(?:\.\d+)*\/[^\s\\{}\p{Cc}]+$/u;
+
+/** A DOI as written by a source: bare, `doi:`-prefixed or a `doi.org` URL; trimmed, not yet checked. */
+function bareDoi(raw: string): string {
+  return raw
     .trim()
     .replace(/^doi:\s*/i, '')
     .replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '');
-  return /^10\.\d{4,9}\/\S+$/.test(text) ? text.toLowerCase() : undefined;
+}
+
+/**
+ * What is wrong with a DOI, in words a curator can act on; undefined when it is a DOI. Checked by
+ * every reader that takes a DOI, so a wrong one stops the ingest instead of reaching a page.
+ */
+export function doiProblem(raw: string): string | undefined {
+  const text = bareDoi(raw);
+  if (DOI_PATTERN.test(text)) return undefined;
+  if (text.includes('\\')) return 'it holds a backslash, which no DOI has (a BibTeX escape such as `\\_`?)';
+  if (/\s/.test(text)) return 'it holds a space, which no DOI has';
+  if (/[{}]/.test(text)) return 'it holds a brace, which BibTeX could not hold verbatim';
+  if (!/^10\.\d{4,9}(?:\.\d+)*\//.test(text)) return 'it does not start with `10.<registrant>/`';
+  return 'it holds a control character';
+}
+
+/** A DOI (`10.xxxx/…`) from a bare DOI, `doi:` prefix or `doi.org` URL, lower-cased; else undefined. */
+export function doi(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const text = bareDoi(raw);
+  return DOI_PATTERN.test(text) ? text.toLowerCase() : undefined;
+}
+
+/** A DOI as a resolver URL, each path segment percent-encoded (DOIs may hold `<`, `#`, `?`). */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The arXiv DataCite DOI (`10.48550/arxiv.<id>`) names the preprint itself, not a publication. */

@@ -1,22 +1,43 @@
 /**
- * Citations of a paper: a BibTeX entry and a one-line reference. Pure functions of the paper's
- * data, used by the paper page (the "Cite" section) and by anything that exports citations.
+ * Citations of a paper: a BibTeX entry and a one-line reference, each of the paper's kind (a
+ * preprint, a conference paper, a journal article). Pure functions of the paper's data, used by
+ * the paper page's "Cite" section at build time; the reference is formatted by a CSL processor
+ * (Citation.js with the APA style), not by hand, and no JavaScript of it reaches readers.
  */
-
-import { BIBTEX_MONTHS } from '../lib/identifiers.ts';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import { BIBTEX_MONTHS, doiUrl } from '../lib/identifiers.ts';
+import { isProceedings, type Venue } from '../lib/venues.ts';
 
 /** What a citation needs to know; every field but the title may be unknown. */
 export interface CitablePaper {
   title: string;
   authors?: readonly string[];
-  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  /** The first version: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   published?: string;
   arxiv?: string;
   doi?: string;
   primaryCategory?: string;
-  venue?: string;
+  /** Where it was published, named by content/venues.yaml. */
+  venue?: Venue;
   /** Code repository, written as a non-standard `code` field (read back by the ingest). */
   code?: string;
+}
+
+/**
+ * What a paper is cited as: published in proceedings (conferences and workshops), in a journal,
+ * or a preprint on arXiv; `other` is a paper known by neither (a bare BibTeX entry).
+ */
+export type CitationKind = 'conference' | 'journal' | 'preprint' | 'other';
+
+export function citationKind(paper: Pick<CitablePaper, 'title' | 'venue' | 'arxiv'>): CitationKind {
+  if (paper.venue) return isProceedings(paper.venue) ? 'conference' : 'journal';
+  return paper.arxiv ? 'preprint' : 'other';
+}
+
+/** The year a citation gives: the venue's when it cites the venue, else the first version's. */
+export function citationYear(paper: Pick<CitablePaper, 'venue' | 'published'>): string | undefined {
+  return paper.venue?.year ?? paper.published?.slice(0, 4);
 }
 
 /** Particles that belong to the family name ("Jan van der Berg" → "van der Berg"). */
@@ -68,7 +89,14 @@ export function bibtexText(text: string): string {
   });
 }
 
-/** A citation key like `gurnee2023finding`: first author's family name, year, first long title word. */
+/** Title words not worth a key. */
+const KEY_STOPWORDS = new Set(['with', 'from', 'that', 'this', 'into', 'over', 'their', 'what', 'when', 'where']);
+
+/**
+ * A citation key like `gurnee2023finding`: the first author's family name, the citation's year,
+ * the first long title word. Without authors, the first two long title words stand around the
+ * year (`adaptive2023coding`): no `anon` keys, which collide and say nothing.
+ */
 export function citationKey(paper: CitablePaper): string {
   const ascii = (text: string) =>
     text
@@ -78,15 +106,57 @@ export function citationKey(paper: CitablePaper): string {
       .replace(/[^a-z0-9 ]+/g, '');
   const first = paper.authors?.[0];
   const family = first ? ascii(splitName(first).family).replace(/ /g, '') : '';
-  const word = ascii(paper.title)
+  const words = ascii(paper.title)
     .split(' ')
-    .find((w) => w.length > 3 && !['with', 'from', 'that', 'this', 'into', 'over', 'their'].includes(w));
-  return `${family || 'anon'}${paper.published?.slice(0, 4) ?? ''}${word ?? ''}`;
+    .filter((w) => w.length > 3 && !KEY_STOPWORDS.has(w));
+  const [lead, next] = family ? [family, words[0]] : [words[0] ?? 'untitled', words[1]];
+  return `${lead}${citationYear(paper) ?? ''}${next ?? ''}`;
 }
 
-/** A BibTeX entry: `@article` with the venue when known, else `@misc` for the arXiv preprint. */
+/**
+ * A verbatim value (`doi`, `url`, `eprint` and our `code` are verbatim in biblatex): written as it
+ * is, since `\_` there would be a backslash. Only braces could break the entry; a URL holds them
+ * percent-encoded, and a DOI never holds them (lib/identifiers checks).
+ */
+function verbatim(value: string): string {
+  return `{${value.replace(/\{/g, '%7B').replace(/\}/g, '%7D')}}`;
+}
+
+/**
+ * A title for BibTeX styles that lower-case titles: words with a capital after their first
+ * letter (LLMs, BrainBERT, GPT-2) keep their case in braces.
+ */
+function bibtexTitle(title: string): string {
+  return title
+    .split(' ')
+    .map((word) => {
+      const escaped = bibtexText(word);
+      return /^.+\p{Lu}/u.test(word.replace(/^[^\p{L}]+/u, '')) ? `{${escaped}}` : escaped;
+    })
+    .join(' ');
+}
+
+/** The BibTeX entry types of the kinds: Zotero, biber and BibTeX all read these. */
+const ENTRY_TYPES: Record<CitationKind, string> = {
+  conference: 'inproceedings',
+  journal: 'article',
+  preprint: 'misc',
+  other: 'misc',
+};
+
+/**
+ * A BibTeX entry of the paper's kind: `@inproceedings` with `booktitle` or `@article` with
+ * `journal`, dated by the venue's year (the first version's date in `origdate`, as the ingest
+ * reads it back), or `@misc` for a preprint, dated by its first version. The arXiv id is in
+ * every entry, in both spellings: arXiv's `archivePrefix`/`primaryClass` (BibTeX styles, biber)
+ * and biblatex's `eprinttype`, the only one Zotero's BibTeX import keeps the id from. Biber reads
+ * `archivePrefix` as an alias of `eprinttype` and skips the alias when both are set, so the two
+ * agree.
+ */
 export function bibtexEntry(paper: CitablePaper): string {
-  const fields: [string, string][] = [['title', `{${bibtexText(paper.title)}}`]];
+  const kind = citationKind(paper);
+  const venue = paper.venue;
+  const fields: [string, string][] = [['title', `{${bibtexTitle(paper.title)}}`]];
   if (paper.authors?.length) {
     const names = paper.authors.map((name) => {
       const { given, family } = splitName(name);
@@ -94,69 +164,75 @@ export function bibtexEntry(paper: CitablePaper): string {
     });
     fields.push(['author', `{${names.join(' and ')}}`]);
   }
-  if (paper.venue) fields.push(['journal', `{${bibtexText(paper.venue)}}`]);
-  if (paper.published) {
+  if (venue) {
+    fields.push([kind === 'journal' ? 'journal' : 'booktitle', `{${bibtexText(venue.name)}}`]);
+    const year = citationYear(paper);
+    if (year) fields.push(['year', `{${year}}`]);
+    if (venue.volume) fields.push(['volume', `{${bibtexText(venue.volume)}}`]);
+    if (venue.issue) fields.push(['number', `{${bibtexText(venue.issue)}}`]);
+    if (venue.pages) fields.push(['pages', `{${bibtexText(venue.pages.replace(/[–—]/g, '--'))}}`]);
+    if (paper.published) fields.push(['origdate', `{${paper.published}}`]);
+  } else if (paper.published) {
     fields.push(['year', `{${paper.published.slice(0, 4)}}`]);
     const month = Number(paper.published.slice(5, 7));
     if (month) fields.push(['month', BIBTEX_MONTHS[month - 1]!]);
     if (paper.published.length === 10) fields.push(['date', `{${paper.published}}`]);
   }
   if (paper.arxiv) {
-    fields.push(['eprint', `{${paper.arxiv}}`], ['archivePrefix', '{arXiv}']);
+    fields.push(['eprint', verbatim(paper.arxiv)], ['archivePrefix', '{arXiv}'], ['eprinttype', '{arxiv}']);
     if (paper.primaryCategory) fields.push(['primaryClass', `{${bibtexText(paper.primaryCategory)}}`]);
   }
-  if (paper.doi) fields.push(['doi', `{${bibtexText(paper.doi)}}`]);
-  const url = paper.doi
-    ? `https://doi.org/${paper.doi}`
-    : paper.arxiv
-      ? `https://arxiv.org/abs/${paper.arxiv}`
-      : undefined;
-  if (url) fields.push(['url', `{${bibtexText(url)}}`]);
-  if (paper.code) fields.push(['code', `{${bibtexText(paper.code)}}`]);
-  const type = paper.venue ? 'article' : 'misc';
-  return `@${type}{${citationKey(paper)},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}`;
+  if (kind === 'preprint') fields.push(['publisher', '{arXiv}']);
+  if (paper.doi) fields.push(['doi', verbatim(paper.doi)]);
+  const url = paper.doi ? doiUrl(paper.doi) : paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined;
+  if (url) fields.push(['url', verbatim(url)]);
+  if (paper.code) fields.push(['code', verbatim(paper.code)]);
+  return `@${ENTRY_TYPES[kind]}{${citationKey(paper)},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}`;
 }
 
-/** Initials of given names: "Jean-Luc Marie" → "J.-L. M." */
-function initials(given: string): string {
-  return given
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) =>
-      word
-        .split('-')
-        .map((part) => (part.endsWith('.') ? part : `${part[0]}.`))
-        .join('-'),
-    )
-    .join(' ');
+/** A name for CSL: family and given, or one literal name (an institution, a mononym). */
+function cslName(name: string): { family: string; given: string } | { literal: string } {
+  const { given, family } = splitName(name);
+  return given ? { family, given } : { literal: family };
+}
+
+/** `YYYY-MM-DD` (or shorter) as CSL date parts. */
+const dateParts = (date: string) => ({ 'date-parts': [date.split('-').map(Number)] });
+
+/** The CSL types of the kinds, as the APA style cites them. */
+const CSL_TYPES: Record<CitationKind, string> = {
+  conference: 'paper-conference',
+  journal: 'article-journal',
+  // CSL's `article` is a preprint: APA writes "(arXiv:…). arXiv." after the title.
+  preprint: 'article',
+  other: 'article',
+};
+
+/** The paper as a CSL-JSON item: what the CSL style formats. */
+export function cslItem(paper: CitablePaper): Record<string, unknown> {
+  const kind = citationKind(paper);
+  const venue = paper.venue;
+  const year = citationYear(paper);
+  return {
+    id: citationKey(paper),
+    type: CSL_TYPES[kind],
+    title: paper.title,
+    ...(paper.authors?.length && { author: paper.authors.map(cslName) }),
+    // A published paper is dated by its venue, a preprint by its first version.
+    ...(venue ? year && { issued: dateParts(year) } : paper.published && { issued: dateParts(paper.published) }),
+    ...(venue && { 'container-title': venue.name }),
+    ...(venue?.volume && { volume: venue.volume }),
+    ...(venue?.issue && { issue: venue.issue }),
+    ...(venue?.pages && { page: venue.pages }),
+    ...(kind === 'preprint' && { number: `arXiv:${paper.arxiv}`, publisher: 'arXiv' }),
+    ...(paper.doi ? { DOI: paper.doi } : paper.arxiv ? { URL: `https://arxiv.org/abs/${paper.arxiv}` } : {}),
+  };
 }
 
 /**
- * A one-line reference in APA's shape: `Gurnee, W., Nanda, N., & Pauly, M. (2023). Title.
- * arXiv:2305.01610.` More than 20 authors are cut to the first 19, "…", and the last.
+ * The one-line reference, in APA style, as the CSL processor formats it: `Gurnee, W., Nanda, N.,
+ * & Pauly, M. (2023). Title (arXiv:2305.01610). arXiv. https://arxiv.org/abs/2305.01610`.
  */
 export function citationLine(paper: CitablePaper): string {
-  const names = (paper.authors ?? []).map((name) => {
-    const { given, family } = splitName(name);
-    return given ? `${family}, ${initials(given)}` : family;
-  });
-  const listed = names.length > 20 ? [...names.slice(0, 19), '…', names.at(-1)!] : names;
-  const byline =
-    listed.length === 0
-      ? ''
-      : listed.length === 1
-        ? listed[0]!
-        : names.length > 20
-          ? listed.join(', ')
-          : `${listed.slice(0, -1).join(', ')}, & ${listed.at(-1)}`;
-  const year = paper.published ? ` (${paper.published.slice(0, 4)})` : ' (n.d.)';
-  const title = /[.?!]$/.test(paper.title) ? paper.title : `${paper.title}.`;
-  const where = [
-    paper.venue,
-    paper.doi ? `https://doi.org/${paper.doi}` : paper.arxiv ? `arXiv:${paper.arxiv}` : undefined,
-  ]
-    .filter(Boolean)
-    .join('. ');
-  const head = byline ? `${byline}${byline.endsWith('.') ? '' : '.'}${year}.` : `${title}${year}.`;
-  return [head, byline ? title : '', where ? `${where}.` : ''].filter(Boolean).join(' ');
+  return new Cite(cslItem(paper)).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
 }

@@ -3,7 +3,8 @@
  * words, its byline. Pure functions of the paper's data; nothing here is shown when unknown.
  */
 import type { PaperData } from '../schemas/paper.ts';
-import { splitName } from './citation.ts';
+import { citationKind, splitName } from './citation.ts';
+import { doiUrl } from '../lib/identifiers.ts';
 
 /** One link to the paper or its material. */
 export interface PaperLink {
@@ -12,11 +13,6 @@ export interface PaperLink {
   url: string;
   /** What it leads to, for styling and tests. */
   kind: 'arxiv' | 'pdf' | 'huggingface' | 'doi' | 'code' | 'project';
-}
-
-/** A DOI as a resolver URL, each path segment percent-encoded (DOIs may hold `<`, `#`, `?`). */
-export function doiUrl(doi: string): string {
-  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The arXiv abstract page. */
@@ -87,17 +83,82 @@ export function shortByline(authors: readonly string[] | undefined): string | un
   return parts && `${parts.first}${parts.rest}`;
 }
 
-/** Highwire Press tags (`citation_*`), read by Google Scholar and Zotero's connector. */
-export function highwireTags(data: PaperData): { name: string; content: string }[] {
-  const tags = [{ name: 'citation_title', content: data.title }];
-  for (const author of data.authors ?? []) tags.push({ name: 'citation_author', content: author });
-  if (data.published) tags.push({ name: 'citation_publication_date', content: data.published.replaceAll('-', '/') });
+/** One `<meta name content>` of the page's head. */
+export interface MetaTag {
+  name: string;
+  content: string;
+}
+
+/** A page range as Highwire's first and last page: `701–741` → 701, 741; an article number is a first page. */
+function pageTags(pages: string | undefined): MetaTag[] {
+  if (!pages) return [];
+  const [first, last] = pages.split(/\s*(?:–|—|-{1,2})\s*/);
+  return [
+    { name: 'citation_firstpage', content: first! },
+    ...(last ? [{ name: 'citation_lastpage', content: last }] : []),
+  ];
+}
+
+/**
+ * Highwire Press tags (`citation_*`, read by Google Scholar and Zotero) and the few tags that make
+ * Zotero's "Embedded Metadata" translator create the right item of each kind (docs/zotero.md):
+ *
+ * - every kind: title, each author as "Family, Given" (Zotero splits at the comma, so "van der
+ *   Berg" stays one family name), the date (the venue's year for a published paper, as it is
+ *   cited), the whole abstract, the arXiv PDF, the DOI, and `z.extra = arXiv:<id> [<archive>]`,
+ *   the line Zotero's own arXiv translator writes: the only way a journal or conference item
+ *   keeps the arXiv id.
+ * - a preprint: `DC.type = preprint` (the item type; it outranks the journal-article guess that
+ *   `citation_title` makes), `citation_publisher = arXiv` (its repository) and
+ *   `citation_technical_report_number = arXiv:<id>` (its archive id). No journal tag: one would
+ *   make it a journal article.
+ * - a conference or workshop paper: `citation_conference_title` (the type, the conference name)
+ *   and `prism.publicationName` (the proceedings title), pages.
+ * - a journal article: `citation_journal_title` (the type), its abbreviation, volume, issue, pages.
+ *
+ * The last type-setting tag in document order wins, so each kind sends exactly one.
+ * `citation_arxiv_id` is read by no Zotero translator; it stays for other readers.
+ */
+export function highwireTags(data: PaperData): MetaTag[] {
+  const kind = citationKind(data);
+  const venue = data.venue;
+  const tags: MetaTag[] = [{ name: 'citation_title', content: data.title }];
+  for (const author of data.authors ?? []) {
+    const { given, family } = splitName(author);
+    tags.push({ name: 'citation_author', content: given ? `${family}, ${given}` : family });
+  }
+  const date = venue?.year ?? data.published?.replaceAll('-', '/');
+  if (date) tags.push({ name: 'citation_publication_date', content: date });
+  if (data.abstract) tags.push({ name: 'citation_abstract', content: data.abstract });
   if (data.arxiv) {
     tags.push({ name: 'citation_arxiv_id', content: data.arxiv });
     tags.push({ name: 'citation_pdf_url', content: arxivPdfUrl(data.arxiv) });
   }
   if (data.doi) tags.push({ name: 'citation_doi', content: data.doi });
-  if (data.venue) tags.push({ name: 'citation_journal_title', content: data.venue });
+  if (kind === 'preprint') {
+    tags.push(
+      { name: 'citation_publisher', content: 'arXiv' },
+      { name: 'citation_technical_report_number', content: `arXiv:${data.arxiv}` },
+      { name: 'DC.type', content: 'preprint' },
+    );
+  } else if (venue && kind === 'conference') {
+    tags.push(
+      { name: 'citation_conference_title', content: venue.name },
+      { name: 'prism.publicationName', content: venue.name },
+    );
+    if (venue.volume) tags.push({ name: 'citation_volume', content: venue.volume });
+    tags.push(...pageTags(venue.pages));
+  } else if (venue) {
+    tags.push({ name: 'citation_journal_title', content: venue.name });
+    if (venue.short) tags.push({ name: 'citation_journal_abbrev', content: venue.short });
+    if (venue.volume) tags.push({ name: 'citation_volume', content: venue.volume });
+    if (venue.issue) tags.push({ name: 'citation_issue', content: venue.issue });
+    tags.push(...pageTags(venue.pages));
+  }
+  if (data.arxiv) {
+    const archive = data.primaryCategory?.split('.')[0];
+    tags.push({ name: 'z.extra', content: `arXiv:${data.arxiv}${archive ? ` [${archive}]` : ''}` });
+  }
   return tags;
 }
 
@@ -118,9 +179,16 @@ export function scholarlyArticleJson(data: PaperData, pageUrl: string): string {
     url: pageUrl,
     ...(data.authors && { author: data.authors.map((name) => ({ '@type': 'Person', name })) }),
     ...(data.published && { datePublished: data.published }),
+    // The latest version's date, when arXiv tells of a revision.
+    ...(data.updated &&
+      data.version !== undefined &&
+      data.version > 1 && { dateModified: data.updated, version: data.version }),
     ...(identifiers.length > 0 && { identifier: identifiers }),
     ...(sameAs.length > 0 && { sameAs }),
-    ...(data.venue && { isPartOf: { '@type': 'Periodical', name: data.venue } }),
+    // A journal is a periodical; proceedings are a book of papers.
+    ...(data.venue && {
+      isPartOf: { '@type': data.venue.kind === 'journal' ? 'Periodical' : 'Book', name: data.venue.name },
+    }),
   };
   // `<` as \u003c: no text can close the script element or open a comment inside it.
   return JSON.stringify(article)

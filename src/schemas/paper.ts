@@ -1,5 +1,7 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
+import { DOI_PATTERN } from '../lib/identifiers.ts';
+import { VENUE_KINDS } from '../lib/venues.ts';
 
 /** The frontmatter of a generated paper page (`content/papers/<slug>.mdx`), as the ingest writes it. */
 export const paperSchema = z.object({
@@ -40,14 +42,24 @@ export const paperSchema = z.object({
     .regex(/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/)
     .optional(),
   /** DOI of the published version, lower-cased, without resolver. */
-  doi: z
-    .string()
-    .regex(/^10\.\d{4,9}\/\S+$/)
-    .optional(),
+  doi: z.string().regex(DOI_PATTERN).optional(),
   /** arXiv primary category, e.g. `cs.LG`. */
   primaryCategory: z.string().optional(),
-  /** Where the paper was published (journal, proceedings). */
-  venue: z.string().optional(),
+  /** Where the paper was published, named by content/venues.yaml (`lib/venues.ts`). */
+  venue: z
+    .object({
+      name: z.string().min(1),
+      short: z.string().min(1).optional(),
+      kind: z.enum(VENUE_KINDS),
+      year: z
+        .string()
+        .regex(/^\d{4}$/)
+        .optional(),
+      volume: z.string().min(1).optional(),
+      issue: z.string().min(1).optional(),
+      pages: z.string().min(1).optional(),
+    })
+    .optional(),
   /** The arXiv comment ("10 pages, accepted at …"). */
   comment: z.string().optional(),
   /** The paper's project page. */

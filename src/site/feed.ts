@@ -5,6 +5,7 @@
  */
 import { SITE_TITLE } from '../consts.ts';
 import { paperYear, shortByline } from '../paper/scholar-metadata.ts';
+import { venueShort } from '../lib/venues.ts';
 import type { PaperData } from '../schemas/paper.ts';
 import { newestFirst, type Paper } from './papers.ts';
 import { absolute, paperHref } from './urls.ts';
@@ -29,7 +30,7 @@ export function atomDate(date: string | undefined): string {
 /** "Voita et al., 2023 · ICLR 2024": who and when, in the site's one byline style. */
 export function feedByline(data: PaperData): string {
   const who = [shortByline(data.authors), paperYear(data)].filter(Boolean).join(', ');
-  return [who, data.venue].filter(Boolean).join(' · ');
+  return [who, data.venue && venueShort(data.venue)].filter(Boolean).join(' · ');
 }
 
 /**

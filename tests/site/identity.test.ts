@@ -123,6 +123,11 @@ describe('a paper page takes the reader to the paper', () => {
     expect(revised.querySelector('.paper-comment')!.text.trim()).toBe(
       'arXiv comment: 12 pages, 4 figures; synthetic fixture entry',
     );
+    const jsonLd = JSON.parse(revised.querySelector('script[type="application/ld+json"]')!.text) as Record<
+      string,
+      unknown
+    >;
+    expect(jsonLd).toMatchObject({ datePublished: '2025-12-30', dateModified: '2026-02-03', version: 3 });
     // A paper with one version says so plainly.
     expect(page(VOITA).querySelector('.paper-dates')!.text).toContain('First version 9 September 2023');
   });
@@ -130,8 +135,9 @@ describe('a paper page takes the reader to the paper', () => {
   it('carries Highwire citation_* tags and ScholarlyArticle JSON-LD for Zotero and Google Scholar', () => {
     const doc = page(VOITA);
     expect(meta(doc, 'citation_title')).toEqual(['Neurons in Large Language Models: Dead, N-gram, Positional']);
-    expect(meta(doc, 'citation_author')).toEqual(['Elena Voita', 'Javier Ferrando', 'Christoforos Nalmpantis']);
-    expect(meta(doc, 'citation_publication_date')).toEqual(['2023/09/09']);
+    expect(meta(doc, 'citation_author')).toEqual(['Voita, Elena', 'Ferrando, Javier', 'Nalmpantis, Christoforos']);
+    // Cited as published: the venue's year (Findings of ACL 2024), not the first version's.
+    expect(meta(doc, 'citation_publication_date')).toEqual(['2024']);
     expect(meta(doc, 'citation_pdf_url')).toEqual(['https://arxiv.org/pdf/2309.04827']);
     expect(meta(doc, 'citation_arxiv_id')).toEqual(['2309.04827']);
     expect(meta(doc, 'citation_doi')).toEqual(['10.18653/v1/2024.findings-acl.75']);
@@ -150,13 +156,14 @@ describe('a paper page takes the reader to the paper', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await tab.goto(`${origin}${BASE}papers/${VOITA}/`);
     const bibtex = await tab.locator('.cite-bibtex').innerText();
-    expect(bibtex).toMatch(/^@article\{voita2023neurons,/);
+    expect(bibtex).toMatch(/^@inproceedings\{voita2024neurons,/);
+    expect(bibtex).toContain('booktitle = {Findings of the Association for Computational Linguistics}');
     expect(bibtex).toContain('author = {Voita, Elena and Ferrando, Javier and Nalmpantis, Christoforos}');
     expect(bibtex).toContain('eprint = {2309.04827}');
     await tab.getByRole('button', { name: 'Copy BibTeX' }).click();
     await expect(tab.evaluate(() => navigator.clipboard.readText())).resolves.toBe(bibtex);
     await expect(tab.locator('.cite-line').innerText()).resolves.toBe(
-      'Voita, E., Ferrando, J., & Nalmpantis, C. (2023). Neurons in Large Language Models: Dead, N-gram, Positional. Findings of the Association for Computational Linguistics: ACL 2024. https://doi.org/10.18653/v1/2024.findings-acl.75.',
+      'Voita, E., Ferrando, J., & Nalmpantis, C. (2024). Neurons in Large Language Models: Dead, N-gram, Positional. Findings of the Association for Computational Linguistics. https://doi.org/10.18653/v1/2024.findings-acl.75',
     );
     await tab.getByRole('button', { name: 'Copy reference' }).click();
     await expect(tab.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/^Voita, E\., Ferrando/);
@@ -170,6 +177,16 @@ describe('a paper page takes the reader to the paper', () => {
     expect(doc.querySelectorAll('.paper-links a').map((a) => a.text.trim())).toEqual(['DOI 10.5555/fixture.0001']);
     expect(meta(doc, 'citation_pdf_url')).toEqual([]);
     expect(doc.querySelector('.paper-authors')!.text).toContain('Jean-Luc Dupré, Jörg Müller, Anneke van der Berg');
+    // Known by its DOI only: Semantic Scholar finds it by the DOI; Connected Papers has no DOI route.
+    expect(doc.querySelectorAll('.find-links a').map((a) => [a.text.trim(), a.getAttribute('href')])).toEqual([
+      ['arXiv', expect.stringMatching(/^https:\/\/arxiv\.org\/search\//)],
+      ['Hugging Face Papers', expect.stringMatching(/^https:\/\/huggingface\.co\/papers\?q=/)],
+      ['Semantic Scholar', 'https://api.semanticscholar.org/DOI:10.5555/fixture.0001'],
+      ['Google Scholar', expect.stringMatching(/^https:\/\/scholar\.google\.com\/scholar\?q=allintitle/)],
+    ]);
+    // A journal article whose journal the table does not know: still cited as one, named as given.
+    expect(meta(doc, 'citation_journal_title')).toEqual(['Journal of Fixture Neuroscience']);
+    expect(meta(doc, 'citation_author')).toEqual(['Dupré, Jean-Luc', 'Müller, Jörg', 'van der Berg, Anneke']);
   });
 
   it('links at least 110 of the 119 seed papers to arXiv, with citation_author', () => {

@@ -27,6 +27,7 @@ export function scratchProject(
   mkdirSync(path.join(root, 'content', 'notes'), { recursive: true });
   cpSync(path.join(ROOT, 'content', 'topics.yaml'), path.join(root, 'content', 'topics.yaml'));
   cpSync(path.join(ROOT, 'content', 'abbreviations.yaml'), path.join(root, 'content', 'abbreviations.yaml'));
+  cpSync(path.join(ROOT, 'content', 'venues.yaml'), path.join(root, 'content', 'venues.yaml'));
   // The lock file is an input of the ingest (see src/ingest/cache.ts), as in the real project.
   cpSync(path.join(ROOT, 'package-lock.json'), path.join(root, 'package-lock.json'));
   for (const [name, text] of Object.entries(sources)) writeFileSync(path.join(root, 'content', 'sources', name), text);

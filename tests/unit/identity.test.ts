@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
-import { arxivYearMonth } from '../../src/lib/identifiers.ts';
+import { arxivYearMonth, doi, doiProblem } from '../../src/lib/identifiers.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { splitPage } from '../../src/lib/page-file.ts';
 import { mergePapers } from '../../src/ingest/merge.ts';
@@ -197,5 +197,27 @@ describe('the seed identified (content/sources/001_seed-identity.bib)', () => {
       return !(y === monthBefore.y && m === monthBefore.m && d === lastDayOfMonthBefore);
     });
     expect(wrong.map((p) => `${p.arxiv} ${p.published}`)).toEqual([]);
+  });
+});
+
+describe('DOI syntax', () => {
+  it.each([
+    ['10.1162/neco_a_01744', undefined],
+    ['https://doi.org/10.1007/978-3-031-44207-0_31', undefined],
+    ['doi:10.1002/(SICI)1097-4636(199706)35:4<465::AID-JBM7>3.0.CO;2-X', undefined],
+    ['10.1000.10/123', undefined],
+    ['10.1162/neco\\_a\\_01744', /backslash/],
+    ['10.1000/a b', /space/],
+    ['10.12/x', /does not start with `10\.<registrant>\/`/],
+    ['neco_a_01744', /does not start/],
+    ['10.1000/a\u0007', /control character/],
+  ])('%j: %s', (raw, problem) => {
+    if (problem) {
+      expect(doiProblem(raw)).toMatch(problem);
+      expect(doi(raw)).toBeUndefined();
+    } else {
+      expect(doiProblem(raw)).toBeUndefined();
+      expect(doi(raw)).toMatch(/^10\./);
+    }
   });
 });

@@ -35,11 +35,24 @@ describe('arXiv API feed', () => {
     });
     expect(papers[2]).toMatchObject({
       title: 'Dendritic Plateau Potentials as Gated Memory in Pyramidal Neurons: a Fixture',
-      venue: 'Journal of Fixture Neuroscience 1 (2026) 1-12',
+      // A journal reference names a journal, as given; the venue table resolves it later.
+      venue: { name: 'Journal of Fixture Neuroscience 1 (2026) 1-12', kind: 'journal' },
       comment: '12 pages, 4 figures; synthetic fixture entry',
       published: '2025-12-30',
       updated: '2026-02-03',
     });
+  });
+
+  it('refuses a DOI that is not one, naming the entry', () => {
+    const { diagnostics } = read(
+      'doi.atom',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+<entry><id>http://arxiv.org/abs/2309.04827v1</id><title>T</title><summary>S</summary>
+<arxiv:doi>10.18653/v1/2024.findings acl.75</arxiv:doi></entry></feed>`,
+    );
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^content\/sources\/doi\.atom:2: error: entry "2309\.04827": the DOI .* holds a space/),
+    ]);
   });
 
   it('refuses malformed XML with its line', () => {
@@ -149,7 +162,8 @@ describe('BibTeX (Zotero, Google Scholar, arXiv exports)', () => {
       title: 'Zoom In on Neuron Morphology: a Fixture for BibTeX Names',
       authors: ['Jean-Luc Dupré', 'Jörg Müller', 'Anneke van der Berg'],
       doi: '10.5555/fixture.0001',
-      venue: 'Journal of Fixture Neuroscience',
+      // @article: the journal, with the entry's year, volume and pages.
+      venue: { name: 'Journal of Fixture Neuroscience', kind: 'journal', year: '2026', volume: '7', pages: '1–9' },
       published: '2026-01',
       provenance: { line: 23 },
     });
@@ -176,6 +190,65 @@ describe('BibTeX (Zotero, Google Scholar, arXiv exports)', () => {
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^content\/sources\/broken\.bib:3: error: entry "broken": BibTeX syntax error/),
       expect.stringMatching(/^content\/sources\/broken\.bib:7: error: entry "untitled": the entry has no title/),
+    ]);
+  });
+
+  it('reads a published paper: @inproceedings is proceedings, its year the venue’s, origdate the first version', () => {
+    const { papers, diagnostics } = read(
+      'published.bib',
+      `@inproceedings{a, title = {A}, booktitle = {International Conference on Learning Representations}, year = {2024},
+         origdate = {2021-02-18}, eprint = {2102.09407}, archivePrefix = {arXiv}}
+       @article{b, title = {B}, journal = {Neural Computation}, year = {2025}, volume = {37}, number = {4},
+         pages = {701--741}, eprint = {2406.16453}, archivePrefix = {arXiv}}
+       @article{c, title = {C}, journal = {CoRR}, year = {2023}, eprint = {2309.04827}}
+       @conference{d, title = {D}, booktitle = {ICML}, year = {2023}}`,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(papers[0]).toMatchObject({
+      venue: { name: 'International Conference on Learning Representations', kind: 'conference', year: '2024' },
+      published: '2021-02-18',
+    });
+    // Without origdate the arXiv id tells the month of the first version; the entry's year is the journal's.
+    expect(papers[1]).toMatchObject({
+      venue: { name: 'Neural Computation', kind: 'journal', year: '2025', volume: '37', issue: '4', pages: '701–741' },
+      published: '2024-06',
+    });
+    // DBLP's CoRR is arXiv itself, not a venue.
+    expect(papers[2]).not.toHaveProperty('venue');
+    expect(papers[3]).toMatchObject({ venue: { name: 'ICML', kind: 'conference', year: '2023' }, published: '2023' });
+  });
+
+  it('reads identifiers and links verbatim, and refuses a DOI or URL that keeps a BibTeX escape', () => {
+    const { papers, diagnostics } = read(
+      'escaped.bib',
+      `@article{ok, title = {Fine}, doi = {10.1162/neco_a_01744}, code = {https://github.com/a/b_c}}
+
+@article{escaped,
+  title = {Escaped},
+  doi = {10.1162/neco\\_a\\_01744},
+  url = {https://doi.org/10.1162/neco\\_a\\_01744},
+  code = {https://github.com/a/b\\_c}
+}
+@misc{spaced, title = {Spaced}, doi = {10.1000/a b}}
+@misc{bare, title = {Bare}, doi = {neco_a_01744}}`,
+    );
+    expect(papers[0]).toMatchObject({ doi: '10.1162/neco_a_01744', code: ['https://github.com/a/b_c'] });
+    expect(papers[1]).not.toHaveProperty('doi');
+    expect(papers[1]).not.toHaveProperty('code');
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(
+        /^content\/sources\/escaped\.bib:3: error: entry "escaped": the DOI "10\.1162\/neco\\\\_a\\\\_01744" is not a DOI: it holds a backslash.*\n  → Write it as `10\.<registrant>\/<suffix>`\. `doi` is verbatim in biblatex/,
+      ),
+      expect.stringMatching(
+        /^content\/sources\/escaped\.bib:3: error: entry "escaped": url ".*" holds a backslash\n  → `url` is verbatim/,
+      ),
+      expect.stringMatching(/^content\/sources\/escaped\.bib:3: error: entry "escaped": code ".*" holds a backslash/),
+      expect.stringMatching(
+        /escaped\.bib:9: error: entry "spaced": the DOI "10\.1000\/a b" is not a DOI: it holds a space/,
+      ),
+      expect.stringMatching(
+        /escaped\.bib:10: error: entry "bare": the DOI "neco_a_01744" is not a DOI: it does not start with `10\./,
+      ),
     ]);
   });
 

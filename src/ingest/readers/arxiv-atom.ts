@@ -6,7 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi, isoDate } from '../../lib/identifiers.ts';
+import { arxivId, doi, doiProblem, isoDate } from '../../lib/identifiers.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, oneLine, webUrl } from '../untrusted.ts';
@@ -133,6 +133,14 @@ function toRecord(entry: AtomEntry, file: string, line: number, diagnostics: Dia
       );
     }
   }
+  const rawDoi = oneLine(text(entry['arxiv:doi']));
+  const doiError = rawDoi ? doiProblem(rawDoi) : undefined;
+  if (doiError)
+    report(
+      'error',
+      `the DOI ${JSON.stringify(rawDoi)} is not a DOI: ${doiError}`,
+      'Correct `<arxiv:doi>` to `10.<registrant>/<suffix>`, or save the arXiv API response again.',
+    );
   const summary = oneLine(text(entry.summary));
   const journalRef = displayText(text(entry['arxiv:journal_ref']));
   const comment = displayText(text(entry['arxiv:comment']));
@@ -144,13 +152,14 @@ function toRecord(entry: AtomEntry, file: string, line: number, diagnostics: Dia
     title,
     ...(summary && { abstract: summary }),
     arxiv: id,
-    ...optional('doi', doi(text(entry['arxiv:doi']))),
+    ...optional('doi', doiError ? undefined : doi(rawDoi)),
     authors: (entry.author ?? []).map((author) => displayText(text(author.name))).filter(Boolean),
     ...optional('published', isoDate(text(entry.published))),
     ...optional('updated', isoDate(text(entry.updated))),
     ...optional('version', version > 0 ? version : undefined),
     ...optional('primaryCategory', entry['arxiv:primary_category']?.term?.trim() || undefined),
-    ...optional('venue', journalRef || undefined),
+    // A journal reference names a journal; the venue table knows better where it names a conference.
+    ...optional('venue', journalRef ? { name: journalRef, kind: 'journal' as const } : undefined),
     ...optional('comment', comment || undefined),
   };
 }

@@ -3,9 +3,10 @@
  * @retorquere/bibtex-parser (the parser of Zotero's Better BibTeX), which splits
  * `Last, First and …` names and decodes LaTeX (`Dupr{\'e}` → `Dupré`, `{Zoom In}` → `Zoom In`).
  */
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { FieldMode, parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivId, BIBTEX_MONTHS, doi, isArxivDoi, isoDate } from '../../lib/identifiers.ts';
+import { arxivId, arxivYearMonth, BIBTEX_MONTHS, doi, doiProblem, isArxivDoi, isoDate } from '../../lib/identifiers.ts';
+import type { Venue } from '../../lib/venues.ts';
 import { optional, type SourceRecord } from '../record.ts';
 import type { SourceFile } from '../sources.ts';
 import { displayText, webUrl } from '../untrusted.ts';
@@ -21,6 +22,21 @@ const PARSER_MARKUP = /<\/?(?:i|b|sup|sub|sc|p|code|span|a)(?:\s[^<>]*)?>/g;
 const TEX_LESS = '\\textless{}';
 const TEX_GREATER = '\\textgreater{}';
 
+/**
+ * Fields read verbatim, as biblatex reads them: identifiers and links are not TeX, so `_`, `%`
+ * and `~` in them are themselves, and a `\\_` stays a backslash (which the DOI and URL checks
+ * then refuse) instead of silently becoming something else. The parser's list already has
+ * biblatex's `doi`, `eprint`, `file`, `pdf`, `url` and `verba`–`verbc`; `urlraw` is biber's, and
+ * `code`/`github` are this project's URL fields.
+ */
+const VERBATIM_FIELDS = [...FieldMode.verbatim, 'urlraw', 'code', 'github'];
+
+/** Entry types of papers in proceedings (biber maps `@conference` to `@inproceedings`). */
+const PROCEEDINGS_TYPES = new Set(['inproceedings', 'conference', 'incollection']);
+
+/** `journal` texts that name arXiv itself (Google Scholar's "arXiv preprint arXiv:…", DBLP's "CoRR"): not a venue. */
+const NOT_A_VENUE = /^(?:arxiv\b|corr$)/i;
+
 /** Reads one BibTeX file: one record per entry, located by the line of its `@type{key`. */
 export function readBibtex(source: SourceFile): { papers: SourceRecord[]; diagnostics: Diagnostic[] } {
   const { file } = source;
@@ -33,6 +49,7 @@ export function readBibtex(source: SourceFile): { papers: SourceRecord[]; diagno
     caseProtection: false,
     // An unknown command is dropped rather than stopping the whole file.
     unsupported: 'ignore',
+    verbatimFields: VERBATIM_FIELDS,
   });
   const lineAt = lineLocator(input);
   /**
@@ -131,20 +148,37 @@ function toRecord(entry: Entry, file: string, line: number, diagnostics: Diagnos
     arxivId(/arXiv:\s*(\S+)/i.exec(field('journal') ?? '')?.[1]) ??
     arxivId(verbatim('url'));
   const rawDoi = verbatim('doi');
-  const entryDoi = doi(rawDoi);
-  if (rawDoi && !entryDoi)
-    report('warning', `the DOI ${JSON.stringify(rawDoi)} is not a DOI; ignored`, 'Write it as 10.xxxx/…');
+  const doiError = rawDoi ? doiProblem(rawDoi) : undefined;
+  if (doiError)
+    report(
+      'error',
+      `the DOI ${JSON.stringify(rawDoi)} is not a DOI: ${doiError}`,
+      'Write it as `10.<registrant>/<suffix>`. `doi` is verbatim in biblatex: write `_` as it is, not `\\_`.',
+    );
+  const entryDoi = doiError ? undefined : doi(rawDoi);
   const urls = ['url', 'code', 'github'].map((name) => [name, verbatim(name)] as const).filter(([, raw]) => raw);
   for (const [name, raw] of urls) {
-    if (!webUrl(raw))
+    // A URL parser reads `\` as `/`: `a\_b` would become a link to `a/_b`, a page that is not there.
+    if (raw.includes('\\'))
+      report(
+        'error',
+        `${name} ${JSON.stringify(raw)} holds a backslash`,
+        `\`${name}\` is verbatim in biblatex: write \`_\`, \`%\` and \`~\` as they are, without \`\\\`.`,
+      );
+    else if (!webUrl(raw))
       report('warning', `${name} ${JSON.stringify(raw)} is not an http(s) URL; dropped`, 'Fix the URL to show it.');
   }
   const code = urls
+    .filter(([, raw]) => !raw.includes('\\'))
     .map(([, raw]) => webUrl(raw))
     .filter((url): url is string => !!url && /^https?:\/\/(www\.)?github\.com\//i.test(url));
-  const journal = displayText(plain(field('journal') ?? field('booktitle')));
   const authors = ((fields.author as Creator[] | undefined) ?? []).map(personName).filter(Boolean);
   const abstract = displayText(plain(field('abstract')));
+  const venue = entryVenue(entry.type.toLowerCase(), field, entryDate(fields));
+  // The first version's date: biblatex's `origdate` where the entry's own date is the venue's;
+  // else, for a published paper on arXiv, the month its arXiv id was given; else the entry's date.
+  const firstVersion =
+    isoDate(field('origdate')) ?? (venue && arxiv ? yearMonth(arxivYearMonth(arxiv)) : entryDate(fields));
   return {
     format: 'bibtex',
     provenance: { file, line, entry: entry.key },
@@ -153,10 +187,38 @@ function toRecord(entry: Entry, file: string, line: number, diagnostics: Diagnos
     ...optional('arxiv', arxiv),
     ...optional('doi', entryDoi && !isArxivDoi(entryDoi) ? entryDoi : undefined),
     ...(authors.length > 0 && { authors }),
-    ...optional('published', entryDate(fields)),
-    ...optional('primaryCategory', verbatim('primaryclass') || undefined),
-    // "arXiv preprint arXiv:…" is not a venue.
-    ...optional('venue', journal && !/^arxiv\b/i.test(journal) ? journal : undefined),
+    ...optional('published', firstVersion),
+    ...optional('primaryCategory', verbatim('primaryclass') || verbatim('eprintclass') || undefined),
+    ...optional('venue', venue),
     ...(code.length > 0 && { code }),
+  };
+}
+
+const yearMonth = ({ year, month }: { year: number; month: number }) => `${year}-${String(month).padStart(2, '0')}`;
+
+/**
+ * Where the entry was published: `@inproceedings` with its `booktitle`, `@article` with its
+ * `journal`; the entry's date is then the venue's, and volume, number and pages are the
+ * paper's place in it. The kind is the entry type's; the venue table may overrule it
+ * (`ingest/venues.ts`).
+ */
+function entryVenue(
+  type: string,
+  field: (name: string) => string | undefined,
+  date: string | undefined,
+): Venue | undefined {
+  const journal = displayText(plain(field('journal') ?? field('journaltitle')));
+  const booktitle = displayText(plain(field('booktitle')));
+  const proceedings = PROCEEDINGS_TYPES.has(type) || (!journal && !!booktitle);
+  const name = proceedings ? booktitle || journal : journal || booktitle;
+  if (!name || NOT_A_VENUE.test(name)) return undefined;
+  const text = (key: string) => displayText(plain(field(key))) || undefined;
+  return {
+    name,
+    kind: proceedings ? 'conference' : 'journal',
+    ...optional('year', date?.slice(0, 4)),
+    ...optional('volume', text('volume')),
+    ...optional('issue', text('number')),
+    ...optional('pages', text('pages')),
   };
 }
