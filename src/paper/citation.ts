@@ -24,6 +24,27 @@ export interface CitablePaper {
   code?: string;
 }
 
+/** What a citation needs of a paper page's data. */
+export function citablePaper(data: {
+  title: string;
+  authors?: readonly string[] | undefined;
+  published?: string | undefined;
+  arxiv?: string | undefined;
+  doi?: string | undefined;
+  primaryCategory?: string | undefined;
+  venue?: Venue | undefined;
+}): CitablePaper {
+  return {
+    title: data.title,
+    ...(data.authors && { authors: data.authors }),
+    ...(data.published && { published: data.published }),
+    ...(data.arxiv && { arxiv: data.arxiv }),
+    ...(data.doi && { doi: data.doi }),
+    ...(data.primaryCategory && { primaryCategory: data.primaryCategory }),
+    ...(data.venue && { venue: data.venue }),
+  };
+}
+
 /**
  * What a paper is cited as: published in proceedings (conferences and workshops), in a journal,
  * or a preprint on arXiv; `other` is a paper known by neither (a bare BibTeX entry).
