@@ -13,6 +13,7 @@ import { readRecords } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { loadSourceFiles } from './sources.ts';
+import { identityKey, identityKeys, PROVENANCE_SUFFIX } from './provenance.ts';
 import { CONTENT_FOLDERS, CURATOR_FILES, DATA_FILES, REGISTRY_FILES } from '../lib/content-paths.ts';
 import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy.ts';
 
@@ -59,6 +60,8 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
   papers: number;
   written: { added: number; changed: number; removed: number };
+  /** The slugs of the pages this run added. */
+  addedSlugs: string[];
   /** Whether the map was laid out anew (rather than new papers placed among their neighbours), and in how long. */
   map?: { relaid: boolean; ms: number };
 }
@@ -69,13 +72,19 @@ export interface IngestResult {
  */
 export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const taxonomy = parseTaxonomy(await readFile(paths.taxonomy, 'utf8'), path.relative(paths.root, paths.taxonomy));
-  const { records, diagnostics } = await readAllSources(paths);
-  const merged = mergePapers(records);
-  diagnostics.push(...merged.diagnostics, ...missingAbstracts(merged.papers));
-  if (hasErrors(diagnostics))
-    return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
+  const collection = await readCollection(paths);
+  const { diagnostics, papers } = collection;
+  const failed = (): IngestResult => ({
+    ok: false,
+    diagnostics,
+    papers: 0,
+    written: { added: 0, changed: 0, removed: 0 },
+    addedSlugs: [],
+  });
+  if (hasErrors(diagnostics)) return failed();
 
-  const assigned = assignSlugs(merged.papers, await readRegistry(paths.registry));
+  const registry = await readRegistry(paths.registry);
+  const assigned = assignSlugs(papers, registry);
   const slugs = new Set(assigned.slugs);
   const curation = readCuration(
     await readFile(paths.curation, 'utf8').catch(() => undefined),
@@ -84,10 +93,9 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     slugs,
   );
   diagnostics.push(...curation.diagnostics);
-  if (hasErrors(diagnostics))
-    return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
-  diagnostics.push(...retitledPapers(merged.papers, assigned), ...(await orphanNotes(paths, slugs)));
-  const pages = await buildOrReusePages(paths, merged.papers, assigned.slugs, taxonomy, curation.decisions);
+  if (hasErrors(diagnostics)) return failed();
+  diagnostics.push(...retitledPapers(papers, assigned), ...(await orphanNotes(paths, slugs)));
+  const pages = await buildOrReusePages(paths, papers, assigned.slugs, taxonomy, curation.decisions);
   const mapStarted = performance.now();
   const map = updateMap(papersForMap(pages.frontmatters), await readMapRegistry(paths.map), taxonomy);
   const mapMs = Math.round(performance.now() - mapStarted);
@@ -98,12 +106,51 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   await replaceFile(paths.map, serializeMap(map.registry));
   const written = await replaceFolder(paths.papers, pages.files, pages.current);
   await writePageCache(paths.cache, pages.cache);
-  return { ok: true, diagnostics, papers: pages.files.size, written, map: { relaid: map.relaid, ms: mapMs } };
+  return {
+    ok: true,
+    diagnostics,
+    papers: pages.files.size,
+    written,
+    addedSlugs: assigned.slugs.filter((slug) => !pages.current.has(`${slug}.mdx`)),
+    map: { relaid: map.relaid, ms: mapMs },
+  };
 }
 
-/** Every record of every source file, with the diagnostics of reading them. */
-async function readAllSources(paths: IngestPaths): Promise<{ records: SourceRecord[]; diagnostics: Diagnostic[] }> {
+/** The collection as the sources tell it: its papers, merged and dated. */
+export interface Collection {
+  /** The papers, in the order the sources first name them, each with the day it was added. */
+  papers: MergedPaper[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads every source and merges the records into papers: what the collection holds before anything is written. */
+export async function readCollection(paths: IngestPaths): Promise<Collection> {
+  const { records, diagnostics, fetched } = await readAllSources(paths);
+  const merged = mergePapers(records);
+  const papers = merged.papers.map((paper) => withAddedDate(paper, fetched));
+  diagnostics.push(...merged.diagnostics, ...missingAbstracts(papers));
+  return { papers, diagnostics };
+}
+
+/**
+ * The day a paper was added to the collection: the earliest day a source that names it was
+ * fetched (its provenance), never the build's date. Without a dated source it has none.
+ */
+function withAddedDate(paper: MergedPaper, fetched: ReadonlyMap<string, string>): MergedPaper {
+  const dates = paper.provenance.map((p) => fetched.get(p.file)).filter((d): d is string => !!d);
+  return dates.length === 0 ? paper : { ...paper, added: dates.sort()[0]! };
+}
+
+/**
+ * Every record of every source file, with the diagnostics of reading them, and the day each
+ * dated source was fetched. A source whose provenance lists the papers it `adds` contributes
+ * those only: a saved search response also names papers the collection had before.
+ */
+async function readAllSources(
+  paths: IngestPaths,
+): Promise<{ records: SourceRecord[]; diagnostics: Diagnostic[]; fetched: Map<string, string> }> {
   const { sources, diagnostics } = await loadSourceFiles(paths.sources, paths.root);
+  const fetched = new Map<string, string>();
   if (sources.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({
       severity: 'error',
@@ -116,10 +163,36 @@ async function readAllSources(paths: IngestPaths): Promise<{ records: SourceReco
   const records: SourceRecord[] = [];
   for (const source of sources) {
     const read = readRecords(source);
-    records.push(...read.papers);
-    diagnostics.push(...read.diagnostics);
+    if (source.provenance?.fetched) fetched.set(source.file, source.provenance.fetched);
+    const adds = source.provenance?.adds;
+    if (!adds) {
+      records.push(...read.papers);
+      diagnostics.push(...read.diagnostics);
+      continue;
+    }
+    const kept = read.papers.filter((record) => identityKeys(record).some((key) => adds.has(key)));
+    records.push(...kept);
+    // What is wrong with an entry the source did not bring in does not concern the collection.
+    const keptEntries = new Set(kept.map((record) => record.provenance.entry));
+    diagnostics.push(
+      ...read.diagnostics.filter(
+        (d) => d.entry === undefined || keptEntries.has(d.entry) || adds.has(identityKey(d.entry) ?? ''),
+      ),
+    );
+    const found = new Set(kept.flatMap(identityKeys));
+    for (const key of adds) {
+      if (found.has(key)) continue;
+      diagnostics.push({
+        severity: 'error',
+        file: `${source.file}${PROVENANCE_SUFFIX}`,
+        line: 0,
+        entry: key.replace(/^\w+:/, ''),
+        message: `the provenance says the source adds this paper, but ${source.file} holds no such entry`,
+        hint: 'Remove the id from `adds`, or save the response that holds it again (`npm run add -- <id>`).',
+      });
+    }
   }
-  return { records, diagnostics };
+  return { records, diagnostics, fetched };
 }
 
 /** A warning per paper that no source gives an abstract for. */

@@ -84,6 +84,7 @@ export function buildPaperPage(
     ...(authors.length > 0 && { authors }),
     ...optional('published', paper.published),
     ...optional('updated', paper.updated),
+    ...optional('added', paper.added),
     ...optional('arxiv', paper.arxiv),
     ...optional('doi', paper.doi),
     ...optional('primaryCategory', paper.primaryCategory),

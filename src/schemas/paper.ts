@@ -23,6 +23,14 @@ export const paperSchema = z.object({
     .string()
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)
     .optional(),
+  /**
+   * The day the paper was added to the collection, from the provenance of the first source that
+   * named it (never the build's date); absent when no source is dated.
+   */
+  added: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** arXiv identifier without version (`2309.04827`, `q-bio/0601001`). */
   arxiv: z
     .string()
