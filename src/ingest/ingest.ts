@@ -13,6 +13,7 @@ import { readRecords } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { loadSourceFiles } from './sources.ts';
+import { exclusionOf, readExclusions, type Exclusions } from './excluded.ts';
 import { identityKey, identityKeys, PROVENANCE_SUFFIX } from './provenance.ts';
 import { CONTENT_FOLDERS, CURATOR_FILES, DATA_FILES, REGISTRY_FILES } from '../lib/content-paths.ts';
 import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy.ts';
@@ -35,6 +36,8 @@ export interface IngestPaths {
   notes: string;
   /** Curators' decisions about single papers, `content/curation.yaml` (optional). */
   curation: string;
+  /** Papers never to publish, `content/excluded.yaml` (optional). */
+  excluded: string;
   /** The ingest's cache of built pages, `.cache/ingest/pages.json` (ignored by git). */
   cache: string;
 }
@@ -50,6 +53,7 @@ export function projectPaths(root: string): IngestPaths {
     taxonomy: path.join(root, DATA_FILES.taxonomy),
     notes: path.join(root, CONTENT_FOLDERS.notes),
     curation: path.join(root, CURATOR_FILES.curation),
+    excluded: path.join(root, CURATOR_FILES.excluded),
     cache: path.join(root, '.cache/ingest/pages.json'),
   };
 }
@@ -62,6 +66,8 @@ export interface IngestResult {
   written: { added: number; changed: number; removed: number };
   /** The slugs of the pages this run added. */
   addedSlugs: string[];
+  /** How many papers the sources name that content/excluded.yaml leaves out. */
+  excluded: number;
   /** Whether the map was laid out anew (rather than new papers placed among their neighbours), and in how long. */
   map?: { relaid: boolean; ms: number };
 }
@@ -73,13 +79,14 @@ export interface IngestResult {
 export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const taxonomy = parseTaxonomy(await readFile(paths.taxonomy, 'utf8'), path.relative(paths.root, paths.taxonomy));
   const collection = await readCollection(paths);
-  const { diagnostics, papers } = collection;
+  const { diagnostics, papers, exclusions } = collection;
   const failed = (): IngestResult => ({
     ok: false,
     diagnostics,
     papers: 0,
     written: { added: 0, changed: 0, removed: 0 },
     addedSlugs: [],
+    excluded: collection.excluded.length,
   });
   if (hasErrors(diagnostics)) return failed();
 
@@ -91,6 +98,7 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     path.relative(paths.root, paths.curation),
     taxonomy,
     slugs,
+    excludedSlugs(registry, exclusions, path.relative(paths.root, paths.excluded)),
   );
   diagnostics.push(...curation.diagnostics);
   if (hasErrors(diagnostics)) return failed();
@@ -112,24 +120,41 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
     papers: pages.files.size,
     written,
     addedSlugs: assigned.slugs.filter((slug) => !pages.current.has(`${slug}.mdx`)),
+    excluded: collection.excluded.length,
     map: { relaid: map.relaid, ms: mapMs },
   };
 }
 
-/** The collection as the sources tell it: its papers, merged and dated. */
+/** The collection as the sources tell it: its papers (merged, dated), and those curators excluded. */
 export interface Collection {
-  /** The papers, in the order the sources first name them, each with the day it was added. */
+  /** The papers to publish, in the order the sources first name them, each with the day it was added. */
   papers: MergedPaper[];
+  /** The papers content/excluded.yaml leaves out. */
+  excluded: MergedPaper[];
+  exclusions: Exclusions;
   diagnostics: Diagnostic[];
 }
 
-/** Reads every source and merges the records into papers: what the collection holds before anything is written. */
+/**
+ * Reads every source and the exclusions, and merges the records into papers: what the collection
+ * holds before anything is written. `npm run update` reads it too, to know which papers are new.
+ */
 export async function readCollection(paths: IngestPaths): Promise<Collection> {
   const { records, diagnostics, fetched } = await readAllSources(paths);
+  const read = readExclusions(
+    await readFile(paths.excluded, 'utf8').catch(() => undefined),
+    path.relative(paths.root, paths.excluded),
+  );
+  diagnostics.push(...read.diagnostics);
   const merged = mergePapers(records);
-  const papers = merged.papers.map((paper) => withAddedDate(paper, fetched));
+  const papers: MergedPaper[] = [];
+  const excluded: MergedPaper[] = [];
+  for (const paper of merged.papers) {
+    if (exclusionOf(read.exclusions, identityKeys(paper))) excluded.push(paper);
+    else papers.push(withAddedDate(paper, fetched));
+  }
   diagnostics.push(...merged.diagnostics, ...missingAbstracts(papers));
-  return { papers, diagnostics };
+  return { papers, excluded, exclusions: read.exclusions, diagnostics };
 }
 
 /**
@@ -139,6 +164,16 @@ export async function readCollection(paths: IngestPaths): Promise<Collection> {
 function withAddedDate(paper: MergedPaper, fetched: ReadonlyMap<string, string>): MergedPaper {
   const dates = paper.provenance.map((p) => fetched.get(p.file)).filter((d): d is string => !!d);
   return dates.length === 0 ? paper : { ...paper, added: dates.sort()[0]! };
+}
+
+/** The slugs of papers curators excluded (known from the registry), with where the exclusion is. */
+function excludedSlugs(registry: SlugRegistry, exclusions: Exclusions, file: string): Map<string, string> {
+  const slugs = new Map<string, string>();
+  for (const [slug, entry] of Object.entries(registry.slugs)) {
+    const exclusion = exclusionOf(exclusions, identityKeys(entry));
+    if (exclusion) slugs.set(slug, `${file}:${exclusion.line}`);
+  }
+  return slugs;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * When a paper was added (its sources' provenance), and which entries a saved response brings
- * in (`adds`): what the ingest makes of them.
+ * When a paper was added (its sources' provenance), which entries a saved response brings in
+ * (`adds`), and the papers curators exclude (content/excluded.yaml): what the ingest makes of them.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { readPage } from '../../src/lib/page-file.ts';
 import { readProvenance, serializeProvenance } from '../../src/ingest/provenance.ts';
+import { readExclusions } from '../../src/ingest/excluded.ts';
+import { readRecords } from '../../src/ingest/readers/index.ts';
+import { decodeSource } from '../../src/ingest/sources.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/sources');
@@ -137,5 +140,60 @@ describe('a saved response brings in only the papers it adds', () => {
         message: expect.stringMatching(/holds no such entry/),
       },
     ]);
+  });
+});
+
+describe('excluded papers', () => {
+  const exclusions = (text: string) => readExclusions(text, 'content/excluded.yaml');
+
+  it('reads ids in every form, as text (2412.10180 stays an id), and reports bad entries with their line', () => {
+    const { exclusions: read, diagnostics } = exclusions(
+      'papers:\n  - id: 2412.10180\n    reason: off-topic\n  - id: arXiv:2309.04827v2\n    reason: dup\n  - id: https://doi.org/10.1000/XYZ\n    reason: not a paper\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect([...read.keys()]).toEqual(['arxiv:2412.10180', 'arxiv:2309.04827', 'doi:10.1000/xyz']);
+    expect(read.get('arxiv:2309.04827')).toMatchObject({ reason: 'dup', line: 4 });
+    const bad = exclusions(
+      'papers:\n  - id: nonsense\n    reason: x\n  - id: 2309.04827\n  - id: 2309.04827\n    reason: y\n  - id: 2309.04827\n    reason: z\n',
+    );
+    expect(bad.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      '2: "nonsense" is not an arXiv id or DOI',
+      '4: the exclusion of 2309.04827 gives no `reason`',
+      '7: 2309.04827 is already excluded at line 5',
+    ]);
+  });
+
+  it('are left out wherever a source names them: excluding a published paper removes its page', async () => {
+    const { paths } = project({ 'feed.atom': arxivFeed });
+    expect((await ingest(paths)).papers).toBe(3);
+    writeFileSync(paths.excluded, 'papers:\n  - id: arXiv:2305.01610\n    reason: Not about neurons after all.\n');
+    // A curator's decision about the excluded paper is not an error: it is unused.
+    writeFileSync(paths.curation, `papers:\n  ${HAYSTACK}:\n    topic: off-topic\n    why: test\n`);
+    const result = await ingest(paths);
+    expect(result.ok).toBe(true);
+    expect(result.excluded).toBe(1);
+    expect(result.written.removed).toBe(1);
+    expect(readdirSync(paths.papers)).not.toContain(`${HAYSTACK}.mdx`);
+    expect(result.diagnostics.map((d) => d.message)).toContain(
+      'the paper is excluded (content/excluded.yaml:2): this decision is not used',
+    );
+    // The slug stays taken: the paper gets its URL back if the exclusion is lifted.
+    expect(JSON.parse(readFileSync(paths.registry, 'utf8')).slugs[HAYSTACK]).toBeDefined();
+  });
+});
+
+describe('Hugging Face paper responses', () => {
+  it('reads the one paper object that /api/papers/<id> returns', () => {
+    const object = JSON.stringify({
+      id: '2309.04827',
+      authors: [{ _id: 'a', name: 'Elena Voita', hidden: false }],
+      publishedAt: '2023-09-09T16:34:08.000Z',
+      title: 'Neurons in Large Language Models: Dead, N-gram, Positional',
+      summary: 'We analyze a family of large language models.',
+      upvotes: 17,
+    });
+    const { papers, diagnostics } = readRecords(decodeSource('content/sources/p.json', Buffer.from(object)).source!);
+    expect(diagnostics).toEqual([]);
+    expect(papers).toMatchObject([{ arxiv: '2309.04827', authors: ['Elena Voita'], published: '2023-09-09' }]);
   });
 });
