@@ -60,6 +60,20 @@ function topicReasons(classification: Classification, decision: CuratorDecision 
 }
 
 /**
+ * A paper's cleaned title and abstract and where it goes: the topic and tags the keyword rules
+ * give it, then the curator's decision if there is one. `npm run update` reports new papers'
+ * topics with it before anything is written.
+ */
+export function placePaper(paper: MergedPaper, taxonomy: Taxonomy, decision?: CuratorDecision) {
+  const title = cleanTitle(paper.title);
+  const blocks = cleanAbstract(paper.abstract);
+  const abstract = blocks.map(inlineText).join('\n\n');
+  const classification = classify(taxonomy, title, abstract);
+  const { topic, tags } = curated(classification, decision, taxonomy.maxTags);
+  return { title, blocks, abstract, classification, topic, tags };
+}
+
+/**
  * Turns a merged paper into its MDX page: cleans, classifies (the keyword rules, then the
  * curator's decision if there is one) and serialises it.
  */
@@ -69,11 +83,7 @@ export function buildPaperPage(
   taxonomy: Taxonomy,
   decision?: CuratorDecision,
 ): BuiltPage {
-  const title = cleanTitle(paper.title);
-  const blocks = cleanAbstract(paper.abstract);
-  const abstract = blocks.map(inlineText).join('\n\n');
-  const classification = classify(taxonomy, title, abstract);
-  const { topic, tags } = curated(classification, decision, taxonomy.maxTags);
+  const { title, blocks, abstract, classification, topic, tags } = placePaper(paper, taxonomy, decision);
   const authors = (paper.authors ?? []).map(cleanTitle).filter(Boolean);
   const code = [...new Set([...codeLinks(blocks), ...(paper.code ?? [])])];
   const frontmatter = {
