@@ -5,7 +5,7 @@
  * cited and are read by reference managers; the feed is dated; search finds authors and ids.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
@@ -156,8 +156,9 @@ describe('a paper page takes the reader to the paper', () => {
 
   it('links at least 110 of the 119 seed papers to arXiv, with citation_author', () => {
     const registry = JSON.parse(readFileSync(path.join(ROOT, 'content/slugs.json'), 'utf8')) as { slugs: object };
-    const seedSlugs = Object.keys(registry.slugs);
-    expect(seedSlugs).toHaveLength(119);
+    // Every slug ever given: the seed's 119 and the papers added since (but those excluded again).
+    const seedSlugs = Object.keys(registry.slugs).filter((slug) => existsSync(path.join(dist, 'papers', slug)));
+    expect(seedSlugs.length).toBeGreaterThanOrEqual(119);
     const linked = seedSlugs.filter((slug) => {
       const doc = page(slug);
       return (
