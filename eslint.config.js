@@ -7,12 +7,15 @@ import tseslint from 'typescript-eslint';
 /**
  * The rooms of src/ (README, "Architecture"): one runtime each. Imports point one way —
  * the Node ingest and the browser never import the Astro site, the site never imports the
- * ingest, and what both share lives in lib/, which imports only npm packages and itself.
+ * ingest, and what both share lives in lib/, which imports only npm packages and itself. The
+ * update (Node, the CLI that fetches papers) stands on the ingest: it may import it and lib/,
+ * and nothing imports the update.
  * tests/unit/boundaries.test.ts plants wrong imports to prove these rules catch them.
  */
 const ROOMS = [
   { type: 'lib', pattern: 'src/lib' },
   { type: 'ingest', pattern: 'src/ingest' },
+  { type: 'update', pattern: 'src/update' },
   { type: 'map', pattern: 'src/map' },
   { type: 'search-client', pattern: 'src/search/client' },
   { type: 'search-index', pattern: 'src/search/index' },
@@ -26,6 +29,7 @@ const ROOMS = [
 const ALLOWED = {
   lib: ['lib'],
   ingest: ['ingest', 'lib', 'map'],
+  update: ['update', 'ingest', 'lib'],
   map: ['map', 'lib'],
   'search-client': ['search-client'],
 };
@@ -41,7 +45,7 @@ const NO_ASTRO = { regex: '^astro($|:|/(?!zod$))', message: "Astro's modules bel
 const RUNTIME_RULES = [
   { files: ['src/lib/**'], patterns: [{ ...NO_NODE, group: ['node:*', '!node:crypto'] }, NO_ASTRO] },
   { files: ['src/map/**', 'src/search/client/**'], patterns: [NO_NODE, NO_ASTRO] },
-  { files: ['src/ingest/**'], patterns: [NO_ASTRO] },
+  { files: ['src/ingest/**', 'src/update/**'], patterns: [NO_ASTRO] },
 ];
 
 export default defineConfig(
@@ -72,9 +76,15 @@ export default defineConfig(
               message: `${from}/ may import only from ${to.join(', ') || 'npm packages'} (see README, "Architecture")`,
             })),
             {
-              from: { element: { types: { noneOf: ['ingest'] } } },
+              from: { element: { types: { noneOf: ['ingest', 'update'] } } },
               disallow: { to: { element: { type: 'ingest' } } },
-              message: 'only the ingest imports ingest/: move what the site shares with it into lib/',
+              message:
+                'only the ingest (and the update on it) imports ingest/: move what the site shares with it into lib/',
+            },
+            {
+              from: { element: { types: { noneOf: ['update'] } } },
+              disallow: { to: { element: { type: 'update' } } },
+              message: 'nothing imports update/: it is a command line tool on top of the ingest',
             },
           ],
         },

@@ -29,13 +29,15 @@ const fileSchema = z.object({ papers: z.record(z.string(), decisionSchema).defau
 
 /**
  * Reads the curation file: decisions by paper slug, and an error for every decision that names
- * an unknown paper, topic or tag (with the line of its entry).
+ * an unknown paper, topic or tag (with the line of its entry). A decision about a paper that
+ * content/excluded.yaml leaves out (`excluded`: slug → where) is only a warning: it is unused.
  */
 export function readCuration(
   text: string | undefined,
   file: string,
   taxonomy: Taxonomy,
   slugs: ReadonlySet<string>,
+  excluded: ReadonlyMap<string, string> = new Map(),
 ): { decisions: Map<string, CuratorDecision>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const decisions = new Map<string, CuratorDecision>();
@@ -76,6 +78,17 @@ export function readCuration(
   const topics = new Set([...taxonomy.topics, taxonomy.offTopic].map((t) => t.slug));
   const tags = new Set(taxonomy.tags.map((t) => t.slug));
   for (const [slug, decision] of Object.entries(parsed.data.papers)) {
+    if (!slugs.has(slug) && excluded.has(slug)) {
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        line: lineOf(slug),
+        entry: slug,
+        message: `the paper is excluded (${excluded.get(slug)}): this decision is not used`,
+        hint: 'Delete the decision, or the exclusion to publish the paper again.',
+      });
+      continue;
+    }
     const problems = [
       !slugs.has(slug) && [`no paper has the slug "${slug}"`, 'Use the slug of a paper (content/slugs.json).'],
       decision.topic !== undefined &&

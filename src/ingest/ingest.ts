@@ -3,10 +3,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { readPage, type GeneratedPage } from '../lib/page-file.ts';
-import { assignAuthorPages, serializeAuthors, type AuthorRegistry } from './authors.ts';
 import { readCuration, type CuratorDecision } from './curation.ts';
 import { mergePapers, type MergedPaper } from './merge.ts';
-import { pageAuthors } from './page.ts';
 import { buildPages, type PageJob } from './pages.ts';
 import { toolDigest, inputsDigest, pageDigest, readPageCache, writePageCache, type PageCache } from './cache.ts';
 import { readFolder, replaceFile, replaceFolder } from './output.ts';
@@ -15,8 +13,12 @@ import { readRecords } from './readers/index.ts';
 import type { SourceRecord } from './record.ts';
 import { assignSlugs, type SlugRegistry } from './slugs.ts';
 import { loadSourceFiles } from './sources.ts';
+import { exclusionOf, readExclusions, type Exclusions } from './excluded.ts';
+import { identityKey, identityKeys, PROVENANCE_SUFFIX } from './provenance.ts';
 import { CONTENT_FOLDERS, CURATOR_FILES, DATA_FILES, INGEST_TABLES, REGISTRY_FILES } from '../lib/content-paths.ts';
 import { EMPTY_VENUES, parseVenues, resolveVenues } from './venues.ts';
+import { assignAuthorPages, serializeAuthors, type AuthorRegistry } from './authors.ts';
+import { pageAuthors } from './page.ts';
 import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy.ts';
 
 /** The folders and files of one project that the ingest reads and writes. */
@@ -41,6 +43,8 @@ export interface IngestPaths {
   notes: string;
   /** Curators' decisions about single papers, `content/curation.yaml` (optional). */
   curation: string;
+  /** Papers never to publish, `content/excluded.yaml` (optional). */
+  excluded: string;
   /** The ingest's cache of built pages, `.cache/ingest/pages.json` (ignored by git). */
   cache: string;
 }
@@ -58,6 +62,7 @@ export function projectPaths(root: string): IngestPaths {
     venues: path.join(root, INGEST_TABLES.venues),
     notes: path.join(root, CONTENT_FOLDERS.notes),
     curation: path.join(root, CURATOR_FILES.curation),
+    excluded: path.join(root, CURATOR_FILES.excluded),
     cache: path.join(root, '.cache/ingest/pages.json'),
   };
 }
@@ -68,6 +73,10 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
   papers: number;
   written: { added: number; changed: number; removed: number };
+  /** The slugs of the pages this run added. */
+  addedSlugs: string[];
+  /** How many papers the sources name that content/excluded.yaml leaves out. */
+  excluded: number;
   /** Whether the map was laid out anew (rather than new papers placed among their neighbours), and in how long. */
   map?: { relaid: boolean; ms: number };
 }
@@ -78,34 +87,36 @@ export interface IngestResult {
  */
 export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   const taxonomy = parseTaxonomy(await readFile(paths.taxonomy, 'utf8'), path.relative(paths.root, paths.taxonomy));
-  const { records, diagnostics } = await readAllSources(paths);
-  diagnostics.push(...resolveVenues(records, await readVenues(paths, diagnostics)));
-  const merged = mergePapers(records);
-  diagnostics.push(...merged.diagnostics, ...missingAbstracts(merged.papers));
-  if (hasErrors(diagnostics))
-    return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
+  const collection = await readCollection(paths);
+  const { diagnostics, papers, exclusions } = collection;
+  const failed = (): IngestResult => ({
+    ok: false,
+    diagnostics,
+    papers: 0,
+    written: { added: 0, changed: 0, removed: 0 },
+    addedSlugs: [],
+    excluded: collection.excluded.length,
+  });
+  if (hasErrors(diagnostics)) return failed();
 
-  const assigned = assignSlugs(merged.papers, await readRegistry(paths.registry));
+  const registry = await readRegistry(paths.registry);
+  const assigned = assignSlugs(papers, registry);
   const slugs = new Set(assigned.slugs);
   const curation = readCuration(
     await readFile(paths.curation, 'utf8').catch(() => undefined),
     path.relative(paths.root, paths.curation),
     taxonomy,
     slugs,
+    excludedSlugs(registry, exclusions, path.relative(paths.root, paths.excluded)),
   );
   diagnostics.push(...curation.diagnostics);
-  if (hasErrors(diagnostics))
-    return { ok: false, diagnostics, papers: 0, written: { added: 0, changed: 0, removed: 0 } };
+  if (hasErrors(diagnostics)) return failed();
   const authors = assignAuthorPages(
-    merged.papers.map((paper) => ({ authors: pageAuthors(paper), provenance: paper.provenance })),
+    papers.map((paper) => ({ authors: pageAuthors(paper), provenance: paper.provenance })),
     await readAuthorRegistry(paths.authors),
   );
-  diagnostics.push(
-    ...retitledPapers(merged.papers, assigned),
-    ...(await orphanNotes(paths, slugs)),
-    ...authors.diagnostics,
-  );
-  const pages = await buildOrReusePages(paths, merged.papers, assigned.slugs, taxonomy, {
+  diagnostics.push(...retitledPapers(papers, assigned), ...(await orphanNotes(paths, slugs)), ...authors.diagnostics);
+  const pages = await buildOrReusePages(paths, papers, assigned.slugs, taxonomy, {
     decisions: curation.decisions,
     authorSlugs: authors.slugsByPaper,
   });
@@ -120,12 +131,79 @@ export async function ingest(paths: IngestPaths): Promise<IngestResult> {
   await replaceFile(paths.authors, serializeAuthors(authors.registry));
   const written = await replaceFolder(paths.papers, pages.files, pages.current);
   await writePageCache(paths.cache, pages.cache);
-  return { ok: true, diagnostics, papers: pages.files.size, written, map: { relaid: map.relaid, ms: mapMs } };
+  return {
+    ok: true,
+    diagnostics,
+    papers: pages.files.size,
+    written,
+    addedSlugs: assigned.slugs.filter((slug) => !pages.current.has(`${slug}.mdx`)),
+    excluded: collection.excluded.length,
+    map: { relaid: map.relaid, ms: mapMs },
+  };
 }
 
-/** Every record of every source file, with the diagnostics of reading them. */
-async function readAllSources(paths: IngestPaths): Promise<{ records: SourceRecord[]; diagnostics: Diagnostic[] }> {
+/** The collection as the sources tell it: its papers (merged, dated), and those curators excluded. */
+export interface Collection {
+  /** The papers to publish, in the order the sources first name them, each with the day it was added. */
+  papers: MergedPaper[];
+  /** The papers content/excluded.yaml leaves out. */
+  excluded: MergedPaper[];
+  exclusions: Exclusions;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads every source and the exclusions, and merges the records into papers: what the collection
+ * holds before anything is written. `npm run update` reads it too, to know which papers are new.
+ */
+export async function readCollection(paths: IngestPaths): Promise<Collection> {
+  const { records, diagnostics, fetched } = await readAllSources(paths);
+  diagnostics.push(...resolveVenues(records, await readVenues(paths, diagnostics)));
+  const read = readExclusions(
+    await readFile(paths.excluded, 'utf8').catch(() => undefined),
+    path.relative(paths.root, paths.excluded),
+  );
+  diagnostics.push(...read.diagnostics);
+  const merged = mergePapers(records);
+  const papers: MergedPaper[] = [];
+  const excluded: MergedPaper[] = [];
+  for (const paper of merged.papers) {
+    if (exclusionOf(read.exclusions, identityKeys(paper))) excluded.push(paper);
+    else papers.push(withAddedDate(paper, fetched));
+  }
+  diagnostics.push(...merged.diagnostics, ...missingAbstracts(papers));
+  return { papers, excluded, exclusions: read.exclusions, diagnostics };
+}
+
+/**
+ * The day a paper was added to the collection: the earliest day a source that names it was
+ * fetched (its provenance), never the build's date. Without a dated source it has none.
+ */
+function withAddedDate(paper: MergedPaper, fetched: ReadonlyMap<string, string>): MergedPaper {
+  const dates = paper.provenance.map((p) => fetched.get(p.file)).filter((d): d is string => !!d);
+  return dates.length === 0 ? paper : { ...paper, added: dates.sort()[0]! };
+}
+
+/** The slugs of papers curators excluded (known from the registry), with where the exclusion is. */
+function excludedSlugs(registry: SlugRegistry, exclusions: Exclusions, file: string): Map<string, string> {
+  const slugs = new Map<string, string>();
+  for (const [slug, entry] of Object.entries(registry.slugs)) {
+    const exclusion = exclusionOf(exclusions, identityKeys(entry));
+    if (exclusion) slugs.set(slug, `${file}:${exclusion.line}`);
+  }
+  return slugs;
+}
+
+/**
+ * Every record of every source file, with the diagnostics of reading them, and the day each
+ * dated source was fetched. A source whose provenance lists the papers it `adds` contributes
+ * those only: a saved search response also names papers the collection had before.
+ */
+async function readAllSources(
+  paths: IngestPaths,
+): Promise<{ records: SourceRecord[]; diagnostics: Diagnostic[]; fetched: Map<string, string> }> {
   const { sources, diagnostics } = await loadSourceFiles(paths.sources, paths.root);
+  const fetched = new Map<string, string>();
   if (sources.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({
       severity: 'error',
@@ -138,10 +216,36 @@ async function readAllSources(paths: IngestPaths): Promise<{ records: SourceReco
   const records: SourceRecord[] = [];
   for (const source of sources) {
     const read = readRecords(source);
-    records.push(...read.papers);
-    diagnostics.push(...read.diagnostics);
+    if (source.provenance?.fetched) fetched.set(source.file, source.provenance.fetched);
+    const adds = source.provenance?.adds;
+    if (!adds) {
+      records.push(...read.papers);
+      diagnostics.push(...read.diagnostics);
+      continue;
+    }
+    const kept = read.papers.filter((record) => identityKeys(record).some((key) => adds.has(key)));
+    records.push(...kept);
+    // What is wrong with an entry the source did not bring in does not concern the collection.
+    const keptEntries = new Set(kept.map((record) => record.provenance.entry));
+    diagnostics.push(
+      ...read.diagnostics.filter(
+        (d) => d.entry === undefined || keptEntries.has(d.entry) || adds.has(identityKey(d.entry) ?? ''),
+      ),
+    );
+    const found = new Set(kept.flatMap(identityKeys));
+    for (const key of adds) {
+      if (found.has(key)) continue;
+      diagnostics.push({
+        severity: 'error',
+        file: `${source.file}${PROVENANCE_SUFFIX}`,
+        line: 0,
+        entry: key.replace(/^\w+:/, ''),
+        message: `the provenance says the source adds this paper, but ${source.file} holds no such entry`,
+        hint: 'Remove the id from `adds`, or save the response that holds it again (`npm run add -- <id>`).',
+      });
+    }
   }
-  return { records, diagnostics };
+  return { records, diagnostics, fetched };
 }
 
 /** The venue table; its problems are added to `diagnostics` (an error stops the ingest). */

@@ -16,6 +16,8 @@ export interface MergedPaper extends PaperIdentity {
   fingerprint: string;
   /** Every place the paper was found, in input order. */
   provenance: Provenance[];
+  /** The day it was added to the collection (`YYYY-MM-DD`), from its sources' provenance; set by the ingest. */
+  added?: string;
 }
 
 /**

@@ -65,6 +65,20 @@ function topicReasons(classification: Classification, decision: CuratorDecision 
 }
 
 /**
+ * A paper's cleaned title and abstract and where it goes: the topic and tags the keyword rules
+ * give it, then the curator's decision if there is one. `npm run update` reports new papers'
+ * topics with it before anything is written.
+ */
+export function placePaper(paper: MergedPaper, taxonomy: Taxonomy, decision?: CuratorDecision) {
+  const title = cleanTitle(paper.title);
+  const blocks = cleanAbstract(paper.abstract);
+  const abstract = blocks.map(inlineText).join('\n\n');
+  const classification = classify(taxonomy, title, abstract);
+  const { topic, tags } = curated(classification, decision, taxonomy.maxTags);
+  return { title, blocks, abstract, classification, topic, tags };
+}
+
+/**
  * Turns a merged paper into its MDX page: cleans, classifies (the keyword rules, then the
  * curator's decision if there is one) and serialises it.
  */
@@ -75,11 +89,7 @@ export function buildPaperPage(
   decision?: CuratorDecision,
   authorSlugs: readonly (string | null)[] = [],
 ): BuiltPage {
-  const title = cleanTitle(paper.title);
-  const blocks = cleanAbstract(paper.abstract);
-  const abstract = blocks.map(inlineText).join('\n\n');
-  const classification = classify(taxonomy, title, abstract);
-  const { topic, tags } = curated(classification, decision, taxonomy.maxTags);
+  const { title, blocks, abstract, classification, topic, tags } = placePaper(paper, taxonomy, decision);
   const authors = pageAuthors(paper);
   const code = [...new Set([...codeLinks(blocks), ...(paper.code ?? [])])];
   const frontmatter = {
@@ -93,6 +103,7 @@ export function buildPaperPage(
     ...optional('published', paper.published),
     ...optional('updated', paper.updated),
     ...optional('version', paper.version),
+    ...optional('added', paper.added),
     ...optional('arxiv', paper.arxiv),
     ...optional('doi', paper.doi),
     ...optional('primaryCategory', paper.primaryCategory),

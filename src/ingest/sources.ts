@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
+import { dateFromName, PROVENANCE_SUFFIX, readProvenance, type SourceProvenance } from './provenance.ts';
 import type { SourceFormat } from './record.ts';
 
 /** One source file, decoded, whole and split into lines. */
@@ -13,6 +14,8 @@ export interface SourceFile {
   text: string;
   /** Lines without their line terminators. */
   lines: string[];
+  /** When it was fetched and which entries it brought in (`provenance.ts`); absent when unknown. */
+  provenance?: SourceProvenance;
 }
 
 /** The format of each extension the ingest reads; other files in the folder are skipped with a warning. */
@@ -29,14 +32,23 @@ export function formatOf(name: string): SourceFormat | undefined {
   return FORMAT_BY_EXTENSION[path.extname(name).toLowerCase()];
 }
 
-/** Lists the source files of a folder in a stable (byte-wise) order, and the files it skips. */
-export async function listSourceFiles(dir: string): Promise<{ files: string[]; skipped: string[] }> {
+/**
+ * Lists the source files of a folder in a stable (byte-wise) order, their provenance files
+ * (`<source>.provenance.yaml`), and the files it skips.
+ */
+export async function listSourceFiles(
+  dir: string,
+): Promise<{ files: string[]; provenance: string[]; skipped: string[] }> {
   const names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((e) => e.name);
   const sorted = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const isProvenance = (name: string) => name.endsWith(PROVENANCE_SUFFIX);
   return {
     files: sorted.filter((name) => formatOf(name)).map((name) => path.join(dir, name)),
+    provenance: sorted.filter(isProvenance).map((name) => path.join(dir, name)),
     // Dot files (.gitkeep, .DS_Store) are not mistakes worth a warning.
-    skipped: sorted.filter((name) => !formatOf(name) && !name.startsWith('.')).map((name) => path.join(dir, name)),
+    skipped: sorted
+      .filter((name) => !formatOf(name) && !isProvenance(name) && !name.startsWith('.'))
+      .map((name) => path.join(dir, name)),
   };
 }
 
@@ -99,7 +111,17 @@ export async function loadSourceFiles(
   const sources: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const relative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
-  const { files, skipped } = await listSourceFiles(dir);
+  const { files, provenance, skipped } = await listSourceFiles(dir);
+  for (const absolute of provenance) {
+    if (files.includes(absolute.slice(0, -PROVENANCE_SUFFIX.length))) continue;
+    diagnostics.push({
+      severity: 'error',
+      file: relative(absolute),
+      line: 0,
+      message: `the provenance file belongs to ${path.basename(absolute.slice(0, -PROVENANCE_SUFFIX.length))}, which is not in the folder`,
+      hint: 'Put the source back, or delete its provenance file with it.',
+    });
+  }
   for (const absolute of skipped) {
     diagnostics.push({
       severity: 'warning',
@@ -113,7 +135,17 @@ export async function loadSourceFiles(
     const file = relative(absolute);
     const decoded = decodeSource(file, await readFile(absolute));
     diagnostics.push(...decoded.diagnostics);
-    if (decoded.source) sources.push(decoded.source);
+    const sidecar = `${absolute}${PROVENANCE_SUFFIX}`;
+    const read = provenance.includes(sidecar)
+      ? readProvenance(await readFile(sidecar, 'utf8'), relative(sidecar))
+      : undefined;
+    diagnostics.push(...(read?.diagnostics ?? []));
+    const fetched = read?.provenance?.fetched ?? dateFromName(path.basename(absolute));
+    if (decoded.source)
+      sources.push({
+        ...decoded.source,
+        ...((fetched || read?.provenance) && { provenance: { ...read?.provenance, ...(fetched && { fetched }) } }),
+      });
   }
   return { sources, diagnostics };
 }

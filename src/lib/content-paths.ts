@@ -26,10 +26,14 @@ export const DATA_FILES = {
   abbreviations: 'content/abbreviations.yaml',
 } as const;
 
-/** Files curators write that only the ingest reads (the pages show their result). */
+/** Files curators write that only the ingest and the update read (the pages show their result). */
 export const CURATOR_FILES = {
   /** Curators' decisions about single papers: topic, tags, and why. */
   curation: 'content/curation.yaml',
+  /** Papers never to publish, by arXiv id or DOI, with the reason. */
+  excluded: 'content/excluded.yaml',
+  /** The collection's saved searches, which `npm run update` runs. */
+  queries: 'content/queries.yaml',
 } as const;
 
 /**

@@ -36,6 +36,14 @@ export const paperSchema = z.object({
     .optional(),
   /** The number of the latest arXiv version (`4` for v4), from an arXiv feed. */
   version: z.number().int().positive().optional(),
+  /**
+   * The day the paper was added to the collection, from the provenance of the first source that
+   * named it (never the build's date); absent when no source is dated.
+   */
+  added: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** arXiv identifier without version (`2309.04827`, `q-bio/0601001`). */
   arxiv: z
     .string()

@@ -1,13 +1,15 @@
 /**
- * Atom feeds: the whole collection, and one per topic and per tag, newest first, each entry with
- * the paper's dates and authors. A feed lists the newest `FEED_SIZE` papers; feed readers keep
- * what they have already seen.
+ * Atom feeds: the whole collection, and one per topic and per tag, in the order papers were
+ * added to the collection (the latest addition first), each entry with the paper's dates and
+ * authors. A feed lists the `FEED_SIZE` latest additions; feed readers keep what they have
+ * already seen. An entry's `published` is the paper's first version; its `updated` is the day it
+ * was added, or its latest version if that is later.
  */
 import { SITE_TITLE } from '../consts.ts';
 import { paperYear, shortByline } from '../paper/scholar-metadata.ts';
 import { venueShort } from '../lib/venues.ts';
 import type { PaperData } from '../schemas/paper.ts';
-import { newestFirst, type Paper } from './papers.ts';
+import { recentlyAdded, type Paper } from './papers.ts';
 import { absolute, paperHref } from './urls.ts';
 
 /** How many papers a feed carries. */
@@ -48,7 +50,7 @@ function feedEntry(paper: Paper, url: string): string {
     `    <link href="${xml(url)}"/>`,
     `    <id>${xml(url)}</id>`,
     `    <published>${published}</published>`,
-    `    <updated>${data.updated ? atomDate(data.updated) : published}</updated>`,
+    `    <updated>${entryUpdated(paper)}</updated>`,
     ...authors,
     `    <summary>${xml([byline, data.abstract || data.description].filter(Boolean).join(' — '))}</summary>`,
     '  </entry>',
@@ -63,15 +65,17 @@ export interface FeedInfo {
   feedHref: string;
 }
 
-/** An Atom document of the newest of `papers`. */
+/** The `updated` of a paper's entry: the day it was added, or its latest version if later. */
+function entryUpdated(paper: Paper): string {
+  const { added, updated, published } = paper.data;
+  return [atomDate(updated ?? published), ...(added ? [atomDate(added)] : [])].sort().at(-1)!;
+}
+
+/** An Atom document of the latest additions among `papers`. */
 export function atomFeed(info: FeedInfo, papers: readonly Paper[], site: URL | undefined): string {
-  const newest = newestFirst(papers).slice(0, FEED_SIZE);
-  const entries = newest.map((paper) => feedEntry(paper, absolute(paperHref(paper.data.slug), site)));
-  const updated =
-    newest
-      .map((p) => atomDate(p.data.updated ?? p.data.published))
-      .sort()
-      .at(-1) ?? UNDATED;
+  const latest = recentlyAdded(papers).slice(0, FEED_SIZE);
+  const entries = latest.map((paper) => feedEntry(paper, absolute(paperHref(paper.data.slug), site)));
+  const updated = latest.map(entryUpdated).sort().at(-1) ?? UNDATED;
   const page = absolute(info.pageHref, site);
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">

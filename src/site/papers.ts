@@ -36,6 +36,19 @@ export function newestFirst(papers: readonly Paper[]): Paper[] {
   });
 }
 
+/**
+ * The order papers were added to the collection, the latest addition first: by the day each was
+ * added (from its source's provenance), then — among papers added the same day — newest first
+ * by the date of the first version. Papers without an added date go last, newest first.
+ */
+export function recentlyAdded(papers: readonly Paper[]): Paper[] {
+  return newestFirst(papers).sort((a, b) => {
+    const da = a.data.added ?? '';
+    const db = b.data.added ?? '';
+    return da === db ? 0 : da > db ? -1 : 1;
+  });
+}
+
 /** The papers in the given order (the input is in title order). */
 export function ordered(papers: readonly Paper[], order: ListOrder): Paper[] {
   return order === 'newest' ? newestFirst(papers) : [...papers];

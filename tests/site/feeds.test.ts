@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { BASE, read, siteDir, SITE_URL } from '../support/site.ts';
+import { BASE, entrySlug, frontmatterBySlug, inAdditionOrder, read, siteDir, SITE_URL } from '../support/site.ts';
 
 const lists = (kind: 'topics' | 'tags') =>
   readdirSync(path.join(siteDir(), kind), { withFileTypes: true })
@@ -11,7 +11,8 @@ const lists = (kind: 'topics' | 'tags') =>
     .map((d) => d.name);
 
 describe.each(['topics', 'tags'] as const)('%s feeds', (kind) => {
-  it('each page links its own feed (in <head> and visibly), which lists only its papers, newest first', () => {
+  it('each page links its own feed (in <head> and visibly), which lists only its papers, latest additions first', () => {
+    const frontmatter = frontmatterBySlug('content/papers');
     for (const slug of lists(kind)) {
       const page = parse(read(`${kind}/${slug}/index.html`));
       const feedHref = `${BASE}${kind}/${slug}/feed.xml`;
@@ -24,8 +25,9 @@ describe.each(['topics', 'tags'] as const)('%s feeds', (kind) => {
       const entries = feed.querySelectorAll('entry');
       expect(entries.length, slug).toBe(listed.size);
       for (const entry of entries) expect(listed.has(entry.querySelector('id')!.text), slug).toBe(true);
-      const published = entries.map((e) => e.querySelector('published')!.text);
-      expect(published).toEqual([...published].sort().reverse());
+      // In the order papers were added, the latest first.
+      const pages = entries.map((e) => frontmatter.get(entrySlug(e.querySelector('id')!.text))!);
+      expect(inAdditionOrder(pages), slug).toBe(true);
       expect(feed.querySelector('link[rel=self]')!.getAttribute('href')).toBe(`${SITE_URL}${feedHref}`);
     }
   });

@@ -4,7 +4,16 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
-import { htmlFiles, read, siteDir, SITE_URL, BASE } from '../support/site.ts';
+import {
+  entrySlug,
+  frontmatterBySlug,
+  htmlFiles,
+  inAdditionOrder,
+  read,
+  siteDir,
+  SITE_URL,
+  BASE,
+} from '../support/site.ts';
 
 /** The seed's papers, as the ingest wrote them (title, slug, topic). */
 const papers = readdirSync('content/papers').map((name) => {
@@ -25,8 +34,8 @@ beforeAll(() => {
 });
 
 describe('one page per paper', () => {
-  it('has exactly one page for each of the 119 seed papers, at papers/<slug>/', () => {
-    expect(papers).toHaveLength(119);
+  it('has exactly one page for each paper (the 119 seed papers and any added since), at papers/<slug>/', () => {
+    expect(papers.length).toBeGreaterThanOrEqual(119);
     const paperDirs = readdirSync(path.join(siteDir(), 'papers'), { withFileTypes: true }).filter(
       // Page numbers and the newest-first list live beside the papers: not papers.
       (d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'newest',
@@ -194,11 +203,39 @@ describe('hosting files', () => {
     const sitemap = read('sitemap.xml');
     for (const paper of papers) expect(sitemap).toContain(`<loc>${SITE_URL}${BASE}papers/${paper.slug}/</loc>`);
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}${BASE}sitemap.xml`);
-    // The feed carries the 100 newest papers.
+    // The feed carries the 100 latest additions, the latest first.
     const feed = parse(read('feed.xml'));
-    const published = feed.querySelectorAll('entry published').map((p) => p.text);
-    expect(published).toHaveLength(100);
-    expect(published).toEqual([...published].sort().reverse());
+    const pages = frontmatterBySlug('content/papers');
+    const listed = feed.querySelectorAll('entry id').map((id) => pages.get(entrySlug(id.text))!);
+    expect(listed).toHaveLength(100);
+    expect(inAdditionOrder(listed)).toBe(true);
+    // Nothing added later than the last entry is left out.
+    const last = listed.at(-1)!;
+    const missing = [...pages.values()].filter(
+      (p) => !listed.includes(p) && inAdditionOrder([p, last]) && !inAdditionOrder([last, p]),
+    );
+    expect(missing.map((p) => p.slug)).toEqual([]);
+  });
+
+  it('the home page shows the latest additions with the day each was added, and links the feed', () => {
+    const home = parse(read('index.html'));
+    expect(home.querySelector('#latest-heading')!.text).toBe('Recently added');
+    const items = home.querySelectorAll('#latest-heading + .paper-list li');
+    expect(items).toHaveLength(5);
+    const pages = frontmatterBySlug('content/papers');
+    const shown = items.map((li) =>
+      pages.get(/papers\/([^/]+)\/$/.exec(li.querySelector('a')!.getAttribute('href')!)![1]!)!,
+    );
+    expect(inAdditionOrder(shown)).toBe(true);
+    const latest = [...pages.values()]
+      .filter((p) => p.topic !== 'off-topic')
+      .map((p) => p.added ?? '')
+      .sort()
+      .at(-1);
+    expect(shown[0]!.added).toBe(latest);
+    for (const [i, li] of items.entries())
+      expect(li.querySelector('.paper-list-added time')!.getAttribute('datetime')).toBe(shown[i]!.added);
+    expect(home.querySelector(`main a[href="${BASE}feed.xml"]`)?.text).toBe('Follow new papers (Atom feed)');
   });
 });
 

@@ -26,7 +26,15 @@ describe('the layout rule', () => {
     ['src/lib/planted.ts', "import { getCollection as planted } from 'astro:content';", /Astro's modules/],
     ['src/ingest/planted.ts', "import { getPapers as planted } from '../site/papers.ts';", /ingest\/ may import only/],
     ['src/ingest/planted.ts', "import { defineCollection as planted } from 'astro:content';", /Astro's modules/],
-    ['src/site/planted.ts', "import { mergePapers as planted } from '../ingest/merge.ts';", /only the ingest imports/],
+    [
+      'src/site/planted.ts',
+      "import { mergePapers as planted } from '../ingest/merge.ts';",
+      /only the ingest .*imports ingest/,
+    ],
+    ['src/site/planted.ts', "import { runUpdate as planted } from '../update/run.ts';", /nothing imports update/],
+    ['src/ingest/planted.ts', "import { runUpdate as planted } from '../update/run.ts';", /nothing imports update/],
+    ['src/update/planted.ts', "import { getPapers as planted } from '../site/papers.ts';", /update\/ may import only/],
+    ['src/update/planted.ts', "import { defineCollection as planted } from 'astro:content';", /Astro's modules/],
     [
       'src/components/Planted.astro',
       "---\nimport { ingest as planted } from '../ingest/ingest.ts';\n---",
@@ -48,6 +56,9 @@ describe('the layout rule', () => {
     ['src/lib/planted.ts', "import { createHash as planted } from 'node:crypto';"],
     ['src/lib/planted.ts', "import { z as planted } from 'astro/zod';"],
     ['src/ingest/planted.ts', "import { inStrip as planted } from '../map/layout.ts';"],
+    ['src/update/planted.ts', "import { ingest as planted } from '../ingest/ingest.ts';"],
+    ['src/update/planted.ts', "import { arxivId as planted } from '../lib/identifiers.ts';"],
+    ['src/update/planted.ts', "import { readFile as planted } from 'node:fs/promises';"],
     ['src/site/planted.ts', "import { groupBy as planted } from '../lib/collections.ts';"],
     ['src/search/client/planted.ts', "import { SEARCH_SETTINGS as planted } from './settings.ts';"],
   ])('allows, in %s, %s', async (filePath, code) => {

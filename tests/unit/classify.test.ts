@@ -47,14 +47,21 @@ describe('phrase matching', () => {
   });
 });
 
-describe('topics', () => {
-  const expected = new Map(
-    Object.entries(expectedTopics).flatMap(([topic, titles]) => titles.map((t) => [t, topic] as const)),
-  );
+/** The topic of each seed paper, by title, as curators decided it by reading its abstract. */
+const expected = new Map(
+  Object.entries(expectedTopics).flatMap(([topic, titles]) => titles.map((t) => [t, topic] as const)),
+);
+/**
+ * The seed's pages. Papers the update adds later are not pinned here (the report shows where
+ * they land, and curators decide); the rules and decisions below apply to every page.
+ */
+const seedPages = pages.filter((page) => expected.has(page.title));
 
+describe('topics', () => {
   it('pins the topic of every seed paper, decided by reading its abstract (all 119)', () => {
     expect(expected.size).toBe(119);
-    const wrong = pages
+    expect(seedPages).toHaveLength(119);
+    const wrong = seedPages
       .filter((page) => expected.get(page.title) !== page.topic)
       .map((page) => `${page.title}: got ${page.topic}, expected ${expected.get(page.title)}`);
     expect(wrong).toEqual([]);
@@ -69,7 +76,7 @@ describe('topics', () => {
   });
 
   it('pins the tags of every seed paper, as curators checked them against its abstract (all 119)', () => {
-    const actual = Object.fromEntries(pages.map((page) => [page.slug, page.tags]));
+    const actual = Object.fromEntries(seedPages.map((page) => [page.slug, page.tags]));
     expect(Object.keys(expectedTags)).toHaveLength(119);
     expect(actual).toEqual(expectedTags);
     // Two tags the keyword rules gave in another sense, which the curators took away.
@@ -78,7 +85,7 @@ describe('topics', () => {
   });
 
   it('never puts the papers that are not about neurons into a real topic', () => {
-    const offTopic = pages.filter((p) => p.topic === taxonomy.offTopic.slug).map((p) => p.title);
+    const offTopic = seedPages.filter((p) => p.topic === taxonomy.offTopic.slug).map((p) => p.title);
     expect(offTopic).toEqual(expect.arrayContaining(expectedTopics['off-topic']));
     expect(offTopic).toHaveLength(expectedTopics['off-topic'].length);
   });
@@ -110,7 +117,7 @@ describe('topics', () => {
 
 describe('tags', () => {
   it('gives every real-topic seed paper at least one tag', () => {
-    const untagged = pages.filter((p) => p.topic !== 'off-topic' && p.tags.length === 0).map((p) => p.title);
+    const untagged = seedPages.filter((p) => p.topic !== 'off-topic' && p.tags.length === 0).map((p) => p.title);
     expect(untagged).toEqual([]);
   });
 

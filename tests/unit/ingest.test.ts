@@ -6,7 +6,7 @@ import { formatDiagnostic } from '../../src/ingest/diagnostics.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
 
 const seed = readFileSync(path.join(ROOT, 'content/sources/000_bfef83f9b2ef0b4d.txt'), 'utf8');
-/** Every committed source file: the seed scrape and the seed's identities. */
+/** Every committed source file: the seed scrape, its provenance and identities, and what updates added. */
 const committedSources = Object.fromEntries(
   readdirSync(path.join(ROOT, 'content/sources')).map((name) => [
     name,
@@ -51,6 +51,8 @@ describe('ingest of the seed', () => {
   it('matches the committed pages byte for byte (the committed output is what the ingest makes)', async () => {
     const { paths } = project(committedSources);
     cpSync(path.join(ROOT, 'content/curation.yaml'), paths.curation);
+    cpSync(path.join(ROOT, 'content/excluded.yaml'), paths.excluded);
+    cpSync(path.join(ROOT, 'content/slugs.json'), paths.registry);
     await ingest(paths);
     const committed = path.join(ROOT, 'content/papers');
     for (const name of readdirSync(committed)) {

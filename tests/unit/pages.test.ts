@@ -31,5 +31,6 @@ describe('building pages in parallel', () => {
     expect(parallel).toEqual(
       jobs.map((job) => buildPaperPage(job.paper, job.slug, taxonomy, job.decision, job.authorSlugs).mdx),
     );
-  });
+    // It builds every seed page twice (workers, then one by one): on a busy 2-core machine, 30 s is short.
+  }, 120_000);
 });

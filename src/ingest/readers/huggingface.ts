@@ -1,7 +1,7 @@
 /**
  * The reader of Hugging Face Papers API responses (`.json`): the array that
- * `/api/daily_papers` and `/api/papers/search` return, each item holding a `paper` object, or
- * an array of bare paper objects (`/api/papers/<id>` saved one per item).
+ * `/api/daily_papers` and `/api/papers/search` return, each item holding a `paper` object, the
+ * one paper object `/api/papers/<id>` returns, or an array of such bare paper objects.
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { arxivId, isoDate } from '../../lib/identifiers.ts';
@@ -75,7 +75,13 @@ function responseItems(source: SourceFile, diagnostics: Diagnostic[]): unknown[]
       lineLocator(source.text)(Number(/position (\d+)/.exec(message)?.[1] ?? 0));
     return fail(line, `the file is not valid JSON: ${message}`, 'Save the API response again, whole.');
   }
-  const items = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.papers) ? data.papers : undefined;
+  const items = Array.isArray(data)
+    ? data
+    : isObject(data) && Array.isArray(data.papers)
+      ? data.papers
+      : isObject(data) && 'id' in data && 'title' in data
+        ? [data]
+        : undefined;
   if (!items) {
     return fail(
       1,
