@@ -303,10 +303,10 @@ describe('the citation block', () => {
   it('shows the venue one way: full name, acronym of a conference, the venue’s year', () => {
     const dates = (slug: string) => doc(slug).querySelector('.paper-dates')!.text.replace(/\s+/g, ' ').trim();
     expect(dates('sparse-autoencoders-find-highly-interpretable-features')).toBe(
-      'First version 15 September 2023 · International Conference on Learning Representations (ICLR), 2024 · cs.LG',
+      'First version 15 September 2023 · International Conference on Learning Representations (ICLR), 2024 · cs.LG · Added to the collection 28 November 2026',
     );
     expect(dates('learning-in-wilson-cowan-model-for-metapopulation')).toBe(
-      'First version 24 June 2024 · Neural Computation, 2025 · q-bio.NC',
+      'First version 24 June 2024 · Neural Computation, 2025 · q-bio.NC · Added to the collection 28 November 2026',
     );
   });
 });
