@@ -48,7 +48,7 @@ export function topicColours(taxonomy: Taxonomy): Map<string, ThemeColour> {
   );
 }
 
-/** The class that gives a topic's colour (`--c`) to a map point, dots or swatch. */
+/** The class that gives a topic's colour (`--c`) to a map point, dots, swatch or list number. */
 export function topicColourClass(slug: string): string {
   return `topic-${slug}`;
 }
@@ -58,7 +58,7 @@ export function topicColoursCss(taxonomy: Taxonomy): string {
   return [...topicColours(taxonomy)]
     .map(
       ([slug, { light, dark }]) =>
-        `:where(.map-view, .map-legend) .${topicColourClass(slug)} { --c: light-dark(${light}, ${dark}); }`,
+        `:where(.map-view, .map-legend, .paper-list) .${topicColourClass(slug)} { --c: light-dark(${light}, ${dark}); }`,
     )
     .join('\n');
 }

@@ -127,6 +127,50 @@ export function mainTopics(papers: readonly MapPaper[]): { topic: string; count:
     .sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : 1));
 }
 
+/**
+ * The widths a map is drawn for, widest first. An SVG scales everything with its width, so a
+ * label sized for a desktop map would be 6 px high on a phone. A map therefore carries one set
+ * of topic labels per range of widths, placed for the narrowest width of its range, and the
+ * CSS container queries of `MapView.astro` (the same breakpoints: 40rem, 26rem) show the set
+ * for the width the map gets; its targets and numbers are sized there the same way.
+ */
+export const MAP_WIDTHS = [
+  { name: 'wide', minPx: 640 },
+  { name: 'medium', minPx: 416 },
+  { name: 'narrow', minPx: 272 },
+] as const;
+export type MapWidth = (typeof MAP_WIDTHS)[number];
+
+/** The least height of a topic label's letters on screen, in CSS px. */
+export const LABEL_PX = 11;
+
+/** A length on screen (CSS px), in the units of a view `viewWidth` wide drawn `screenPx` px wide. */
+export function mapUnits(px: number, viewWidth: number, screenPx: number): number {
+  return (px * viewWidth) / screenPx;
+}
+
+/**
+ * The most a mark drawn round a point reaches on screen, in CSS px: a target's radius (12.5,
+ * for 25 px targets) or a number's disc with its ring (`MapView.astro`).
+ */
+export const MARK_RADIUS_PX = 13;
+
+/**
+ * The view with room around it for marks sized on screen (`radiusPx` round each point, as
+ * drawn `screenPx` wide), where a point lies nearer the view's edge than that: the whole view
+ * when none does. The room is part of what is drawn, so it is solved for together.
+ */
+export function withRoom(view: Rect, points: readonly Point[], radiusPx: number, screenPx: number): Rect {
+  const share = radiusPx / screenPx;
+  const edge = Math.min(
+    ...points.map(([x, y]) => Math.min(x - view.x, view.x + view.width - x, y - view.y, view.y + view.height - y)),
+  );
+  const room = points.length === 0 ? 0 : Math.max(0, (share * view.width - edge) / (1 - 2 * share));
+  if (room === 0) return view;
+  const r = Math.ceil(room * 10) / 10;
+  return { x: view.x - r, y: view.y - r, width: view.width + 2 * r, height: view.height + 2 * r };
+}
+
 /** A topic label placed on a view: its lines (a long name is wrapped in two) and where they sit. */
 export interface PlacedLabel {
   topic: string;
@@ -138,9 +182,10 @@ export interface PlacedLabel {
 
 /**
  * Places topic labels so that none covers another or runs off the view: each starts at its
- * topic's centre and, if taken, tries rows above and below. Text widths are estimated (0.58
- * of the font size per character, generous for the system sans-serif), since nothing is
- * measured at build time. Larger topics are placed first; a label with no free row is left out
+ * topic's centre and, if taken, tries rows above and below. Text widths are estimated (0.66
+ * of the font size per character: the labels are bold, and DejaVu Sans Bold, a common
+ * fallback for system-ui on Linux, measures up to 0.65), since nothing is measured at build
+ * time. Larger topics are placed first; a label with no free row is left out
  * (the legend still names every topic).
  */
 export function placeLabels(
@@ -153,7 +198,7 @@ export function placeLabels(
   const placed: PlacedLabel[] = [];
   for (const label of [...labels].sort((a, b) => b.weight - a.weight)) {
     const lines = wrapName(label.name);
-    const width = Math.max(...lines.map((line) => line.length)) * fontSize * 0.58;
+    const width = Math.max(...lines.map((line) => line.length)) * fontSize * 0.66;
     const height = lines.length * lineHeight;
     const x = Math.min(Math.max(label.point[0], view.x + width / 2 + 4), view.x + view.width - width / 2 - 4);
     for (const shift of [0, -1, 1, -2, 2, -3, 3]) {

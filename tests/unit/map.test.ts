@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { readMapRegistry } from '../../src/ingest/map-file.ts';
 import { inStrip, layoutCollection, MAP_SIZE, placeNear, type Point } from '../../src/map/layout.ts';
-import { allTiles, frame, leafOf, MAP_TILE_PAPERS, mapTiles, placeLabels, type MapPaper } from '../../src/map/view.ts';
+import {
+  allTiles,
+  frame,
+  leafOf,
+  MAP_TILE_PAPERS,
+  mapTiles,
+  placeLabels,
+  withRoom,
+  type MapPaper,
+} from '../../src/map/view.ts';
 import { nearestNeighbours } from '../../src/lib/similarity.ts';
 import { random } from '../../src/lib/random.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
@@ -144,6 +153,24 @@ describe('tiles', () => {
     expect(view.width / view.height).toBeCloseTo(2, 1);
     expect(view.x + view.width).toBeLessThanOrEqual(1000);
     expect(view.y).toBeGreaterThanOrEqual(0);
+  });
+
+  it('make room round a view for marks sized on screen, only where a point is near its edge', () => {
+    const view = { x: 0, y: 0, width: 1000, height: 1000 };
+    expect(withRoom(view, [[500, 500]], 13, 272)).toEqual(view);
+    const roomy = withRoom(
+      view,
+      [
+        [20, 500],
+        [980, 500],
+      ],
+      13,
+      272,
+    );
+    expect(roomy.x).toBeLessThan(0);
+    expect(roomy.width).toBeCloseTo(view.width - 2 * roomy.x, 5);
+    // Drawn 272 px wide, a mark 13 px round the point nearest the edge stays in the picture.
+    expect((20 - roomy.x) * (272 / roomy.width)).toBeGreaterThanOrEqual(13);
   });
 
   it('place labels that do not overlap, within the view', () => {
