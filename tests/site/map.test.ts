@@ -54,7 +54,7 @@ describe('the map page', () => {
       .querySelectorAll('.map-legend a')
       .map((a) => a.text);
     expect(legend).toContain('Spiking networks and neuromorphic computing');
-    expect(legend).toContain('Off-topic: swept in by the keyword');
+    expect(legend).toContain('Not about neurons');
   });
 
   it('says how to read it, and lists every paper as text under its topic', () => {
