@@ -1,6 +1,7 @@
-/** The pure parts of search: corrections ("did you mean"), aliases, URL state, result excerpts. */
+/** The pure parts of search: corrections ("did you mean"), aliases, URL state, matching, excerpts. */
 import { describe, expect, it } from 'vitest';
 import { resultExcerpt } from '../../src/search/client/excerpt.ts';
+import { queryWords, wordPlace } from '../../src/search/client/match.ts';
 import { stateFromUrl, stateQuery } from '../../src/search/client/state.ts';
 import { SEARCH_SETTINGS } from '../../src/search/client/settings.ts';
 import { candidateQueries, closestWords, editDistance } from '../../src/search/client/suggest.ts';
@@ -84,6 +85,30 @@ describe('search state in the URL', () => {
     expect(state).toEqual({ q: 'SNN', topic: '', tag: 'Spiking neural networks', sort: '' });
     expect(stateQuery({ ...state, sort: 'newest' })).toBe('?q=SNN&tag=Spiking+neural+networks&sort=newest');
     expect(stateQuery({ q: '', topic: '', tag: '', sort: '' })).toBe('');
+  });
+});
+
+describe('matching word by word', () => {
+  it('reads a query’s words as Pagefind does: no punctuation, lower case, each once', () => {
+    expect(queryWords('  Hippocampus place-cells, (place) C. elegans GPT-2 ')).toEqual([
+      'hippocampus',
+      'placecells',
+      'place',
+      'c',
+      'elegans',
+      'gpt2',
+    ]);
+    expect(queryWords('“—”')).toEqual([]);
+  });
+
+  it('counts a word found in the abstract or a text field, names apart, never a field only shown', () => {
+    expect(wordPlace({ words: [12], matchedMetaFields: undefined })).toBe('text');
+    expect(wordPlace({ words: [], matchedMetaFields: ['title'] })).toBe('text');
+    expect(wordPlace({ words: [], matchedMetaFields: ['aliases', 'authors'] })).toBe('text');
+    expect(wordPlace({ words: [], matchedMetaFields: ['authors'] })).toBe('name');
+    expect(wordPlace({ words: [], matchedMetaFields: ['first_author', 'byline'] })).toBe('name');
+    expect(wordPlace({ words: [], matchedMetaFields: ['byline'] })).toBe('elsewhere');
+    expect(wordPlace({ words: [], matchedMetaFields: ['image', 'topic'] })).toBe('elsewhere');
   });
 });
 

@@ -11,6 +11,9 @@ export interface SearchState {
 /** The orders a search can have: relevance, title, newest. */
 export const SORTS = new Set<SearchState['sort']>(['', 'title', 'newest']);
 
+/** A search with nothing chosen. */
+export const EMPTY_STATE: SearchState = { q: '', topic: '', tag: '', sort: '' };
+
 /** Reads the search state from a URL's query string. */
 export function stateFromUrl(url: URL): SearchState {
   const p = url.searchParams;
