@@ -67,7 +67,7 @@ export function formatDate(date: string): string {
 }
 
 /** The year of the first version, or undefined. */
-export const paperYear = (data: PaperData): string | undefined => data.published?.slice(0, 4);
+export const paperYear = (data: Pick<PaperData, 'published'>): string | undefined => data.published?.slice(0, 4);
 
 /** "Gurnee et al.", "Gurnee and Nanda", "Gurnee": the short byline of lists. */
 export function shortByline(authors: readonly string[] | undefined): string | undefined {
@@ -76,6 +76,35 @@ export function shortByline(authors: readonly string[] | undefined): string | un
   if (authors.length === 1) return authors[0];
   if (authors.length === 2) return `${family(authors[0]!)} and ${family(authors[1]!)}`;
   return `${family(authors[0]!)} et al.`;
+}
+
+/**
+ * A venue as a list names it: the short name a venue gives in brackets ("International Conference
+ * on Learning Representations (ICLR 2024)" → "ICLR 2024"), else the venue without its notes,
+ * volume and pages ("Neural Networks (vol. 178, 106474, 2024)" → "Neural Networks", "ICML 2023
+ * (Oral)" → "ICML 2023", "ICANN 2023 (…), Special Session on …" → "ICANN 2023", "Proceedings of
+ * the 8th BlackboxNLP Workshop: Analyzing …" → "8th BlackboxNLP Workshop").
+ */
+export function shortVenue(venue: string): string {
+  const short = /\(([A-Z][A-Za-z-]*[A-Z][A-Za-z-]* \d{4})\b[^)]*\)/.exec(venue);
+  if (short) return short[1]!;
+  let bare = venue.replace(/^Proceedings of the\s+/i, '');
+  // Innermost brackets first: "2(1), 01-05 (2025)" has brackets inside the text.
+  while (/\([^()]*\)/.test(bare)) bare = bare.replace(/\s*\([^()]*\)/g, '');
+  bare = bare.split(/,\s/)[0]!;
+  // A short name before a colon names the venue: "8th BlackboxNLP Workshop: Analyzing …".
+  const named = bare.split(/:\s/)[0]!;
+  return (named.split(/\s+/).length <= 4 ? named : bare).trim() || venue;
+}
+
+/**
+ * The byline of every list of papers and of every search result, in one style: "Gurnee et al.,
+ * 2023 · ICLR 2024" (first author, year of the first version, venue), each part only if known.
+ * The search index carries it as written here (search/index/metadata.ts), so the two never differ.
+ */
+export function listByline(data: Pick<PaperData, 'authors' | 'published' | 'venue'>): string {
+  const who = [shortByline(data.authors), paperYear(data)].filter(Boolean).join(', ');
+  return [who, data.venue && shortVenue(data.venue)].filter(Boolean).join(' · ');
 }
 
 /** Highwire Press tags (`citation_*`), read by Google Scholar and Zotero's connector. */

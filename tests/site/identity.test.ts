@@ -167,11 +167,11 @@ describe('a paper page takes the reader to the paper', () => {
 });
 
 describe('lists and feed know the dates', () => {
-  it('lists show first author and year; the newest-first list is ordered by date', () => {
+  it('lists show first author, year and venue; the newest-first list is ordered by date', () => {
     const items = html('papers/newest/index.html').querySelectorAll('.paper-list li');
     const bylines = items.map((li) => li.querySelector('.paper-list-byline')?.text ?? '');
     expect(bylines.slice(0, 3)).toContain('Ben-David and Lin, 2026');
-    const years = bylines.map((b) => Number(/(\d{4})$/.exec(b)?.[1] ?? 0)).filter(Boolean);
+    const years = bylines.map((b) => Number(/, (\d{4})(?: ·|$)/.exec(b)?.[1] ?? 0)).filter(Boolean);
     expect(years).toEqual([...years].sort((a, b) => b - a));
     expect(html('index.html').querySelectorAll('#latest-heading + .paper-list li')).toHaveLength(5);
   });

@@ -190,7 +190,7 @@ describe('"SAE" finds what is about sparse autoencoders', () => {
     await context.close();
   });
 
-  it('indexes as metadata only what is searched (no topic, no figure of a note)', () => {
+  it('indexes as metadata only what is searched and the byline (no topic, no figure of a note)', () => {
     const dir = path.join(siteDir(), 'pagefind/fragment');
     const keys = new Set<string>();
     for (const file of readdirSync(dir)) {
@@ -200,7 +200,7 @@ describe('"SAE" finds what is about sparse autoencoders', () => {
       for (const key of Object.keys(fragment.meta)) keys.add(key);
     }
     expect([...keys].sort()).toEqual(
-      ['aliases', 'arxiv', 'authors', 'doi', 'first_author', 'title', 'title_aliases'].sort(),
+      ['aliases', 'arxiv', 'authors', 'byline', 'doi', 'first_author', 'title', 'title_aliases'].sort(),
     );
   });
 });

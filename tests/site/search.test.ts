@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newPage, openBrowser } from '../support/pages.ts';
+import { parse } from 'node-html-parser';
 import { searchPage } from '../support/search.ts';
-import { url } from '../support/site.ts';
+import { htmlFiles, read, url } from '../support/site.ts';
 
 let browser: Browser;
 let close: () => Promise<void>;
@@ -176,6 +177,36 @@ describe('search from the keyboard alone', () => {
         ),
       ).resolves.toBe(true);
     }
+    await context.close();
+  });
+});
+
+describe('who and when', () => {
+  it('each result shows first author, year and venue, exactly as the lists of papers do', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    const results = await searchPage(page, 'sparse autoencoders');
+    expect(results.length).toBeGreaterThan(3);
+    // The lists' bylines, by paper page, from the built site.
+    const listed = new Map<string, string>();
+    for (const file of htmlFiles()) {
+      for (const li of parse(read(file)).querySelectorAll('.paper-list li')) {
+        const link = li.querySelector('.paper-list-title a')?.getAttribute('href');
+        const byline = li.querySelector('.paper-list-byline')?.text;
+        if (link && byline) listed.set(link, byline);
+      }
+    }
+    for (const result of results) {
+      expect(result.byline, result.title).toMatch(/^\S.*, \d{4}( · .+)?$/);
+      const inList = listed.get(new URL(result.href, url()).pathname);
+      expect(inList, result.title).toBeDefined();
+      expect(result.byline, result.title).toBe(inList);
+    }
+    expect(results.map((r) => r.byline)).toContain('Cunningham et al., 2023');
+    expect(results.map((r) => r.byline)).toContain('Pach et al., 2025 · NeurIPS 2025');
+    // The link's text reads as words, not run together (Astro drops spaces between lines).
+    const name = await page.locator('.search-result-link').first().innerText();
+    expect(name.replace(/\s+/g, ' ')).toContain(`${results[0]!.title} ${results[0]!.byline}`);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

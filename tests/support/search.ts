@@ -5,6 +5,8 @@ import { url } from './site.ts';
 export interface SearchResult {
   title: string;
   href: string;
+  /** First author, year, venue: as the lists write it. */
+  byline: string;
   /** For a paper with only some of the query's words, which ones ("Has …, · not …"); else empty. */
   words: string;
   excerpt: string;
@@ -29,6 +31,7 @@ export function shownResults(page: Page): Promise<SearchResult[]> {
       return {
         title: text('title').textContent ?? '',
         href: li.querySelector('a')!.getAttribute('href') ?? '',
+        byline: text('byline').textContent ?? '',
         words: words.hidden ? '' : (words.textContent ?? ''),
         excerpt: text('excerpt').textContent ?? '',
       };

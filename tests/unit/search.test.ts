@@ -1,4 +1,4 @@
-/** The pure parts of search: corrections ("did you mean"), aliases, URL state, matching, excerpts. */
+/** The pure parts of search: corrections ("did you mean"), aliases, URL state, matching, bylines, excerpts. */
 import { describe, expect, it } from 'vitest';
 import { resultExcerpt } from '../../src/search/client/excerpt.ts';
 import { queryWords, wordPlace } from '../../src/search/client/match.ts';
@@ -6,6 +6,20 @@ import { stateFromUrl, stateQuery } from '../../src/search/client/state.ts';
 import { SEARCH_SETTINGS } from '../../src/search/client/settings.ts';
 import { candidateQueries, closestWords, editDistance } from '../../src/search/client/suggest.ts';
 import { otherSpelling, paperAliases } from '../../src/search/index/aliases.ts';
+import { paperSearchMeta } from '../../src/search/index/metadata.ts';
+import { listByline, shortVenue } from '../../src/paper/scholar-metadata.ts';
+import type { PaperData } from '../../src/schemas/paper.ts';
+
+/** A paper as a page sees it, with what the search metadata reads. */
+const PAPER = {
+  title: 'Sparse Autoencoders in a Haystack',
+  abstract: 'We compare them with principal component analysis.',
+  authors: ['Wes Gurnee', 'Neel Nanda', 'Matthew Pauly'],
+  published: '2023-05-02',
+  arxiv: '2305.01610',
+  doi: '10.1234/haystack',
+  venue: 'International Conference on Learning Representations (ICLR 2024)',
+} as PaperData;
 
 const VOCABULARY = ['neurons', 'space', 'sparse', 'autoencoders', 'spiking', 'transformer', 'transformers', 'network'];
 
@@ -109,6 +123,57 @@ describe('matching word by word', () => {
     expect(wordPlace({ words: [], matchedMetaFields: ['first_author', 'byline'] })).toBe('name');
     expect(wordPlace({ words: [], matchedMetaFields: ['byline'] })).toBe('elsewhere');
     expect(wordPlace({ words: [], matchedMetaFields: ['image', 'topic'] })).toBe('elsewhere');
+  });
+
+  it('knows every metadata field a paper page writes: searched, or weighed 0 and only shown', () => {
+    const meta = paperSearchMeta(PAPER);
+    const keys = meta.map(([key]) => key);
+    expect(keys).toEqual(['title_aliases', 'aliases', 'first_author', 'authors', 'arxiv', 'doi', 'byline']);
+    const { text, names } = SEARCH_SETTINGS.fields;
+    // The title is metadata too, from the page's heading.
+    for (const key of ['title', ...keys]) {
+      const counted = ([...text, ...names] as string[]).includes(key);
+      expect(counted || SEARCH_SETTINGS.metaWeights[key as keyof typeof SEARCH_SETTINGS.metaWeights] === 0, key).toBe(
+        true,
+      );
+    }
+    expect(Object.fromEntries(meta).byline).toBe('Gurnee et al., 2023 · ICLR 2024');
+  });
+});
+
+describe('bylines', () => {
+  it.each([
+    ['International Conference on Learning Representations (ICLR 2024)', 'ICLR 2024'],
+    ['International Conference on Learning Representations (ICLR 2025, oral)', 'ICLR 2025'],
+    ['Advances in Neural Information Processing Systems 35 (NeurIPS 2022)', 'NeurIPS 2022'],
+    [
+      'Proceedings of the Third Conference on Causal Learning and Reasoning (CLeaR 2024), PMLR 236:160-187',
+      'CLeaR 2024',
+    ],
+    ['Neural Networks (vol. 178, 106474, 2024)', 'Neural Networks'],
+    [
+      'Annals of Computational Physics and Material Science, 2(1), 01-05 (2025)',
+      'Annals of Computational Physics and Material Science',
+    ],
+    ['ICML 2023 (Oral)', 'ICML 2023'],
+    ['ICANN 2023 (32nd International Conference on Artificial Neural Networks), Special Session on SNNs', 'ICANN 2023'],
+    [
+      'Proceedings of the 8th BlackboxNLP Workshop: Analyzing and Interpreting Neural Networks for NLP',
+      '8th BlackboxNLP Workshop',
+    ],
+    ['Neuron', 'Neuron'],
+  ])('%j is %j in a list', (venue, short) => {
+    expect(shortVenue(venue)).toBe(short);
+  });
+
+  it('write first author, year and venue, each only if known', () => {
+    expect(listByline({ authors: ['Ada Lovelace'], published: '1843-09', venue: undefined })).toBe(
+      'Ada Lovelace, 1843',
+    );
+    expect(listByline({ authors: ['Wes Gurnee', 'Neel Nanda'], published: undefined, venue: 'Neuron' })).toBe(
+      'Gurnee and Nanda · Neuron',
+    );
+    expect(listByline({ authors: undefined, published: undefined, venue: undefined })).toBe('');
   });
 });
 

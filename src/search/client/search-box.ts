@@ -315,14 +315,16 @@ export class SearchBox extends HTMLElement {
   }
 
   /**
-   * One result from the template: title; topic and tags; for a paper with only some of the
-   * words, which it has; and an excerpt of the paper's own words.
+   * One result from the template: title; byline (as the lists write it: first author, year,
+   * venue); topic and tags; for a paper with only some of the words, which it has; and an
+   * excerpt of the paper's own words.
    */
   #result(data: PagefindResultData, hit: Hit): DocumentFragment {
     const item = this.#resultTemplate.content.cloneNode(true) as DocumentFragment;
     const part = (name: string) => item.querySelector<HTMLElement>(`[data-part="${name}"]`)!;
     item.querySelector('a')!.href = data.url;
     part('title').textContent = data.meta.title ?? data.url;
+    part('byline').textContent = data.meta.byline ?? '';
     part('meta').textContent = [...(data.filters.topic ?? []), ...(data.filters.tag ?? [])].join(' · ');
     if (hit.has && hit.lacks) {
       const words = part('words');

@@ -19,6 +19,7 @@ export const SEARCH_SETTINGS = {
     authors: 4,
     arxiv: 20,
     doi: 20,
+    byline: 0,
   },
   /**
    * Where a query word counts as found (`match.ts`). Pagefind searches every metadata field and
