@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultExcerpt } from '../../src/search/client/excerpt.ts';
 import { queryWords, wordPlace } from '../../src/search/client/match.ts';
-import { stateFromUrl, stateQuery } from '../../src/search/client/state.ts';
+import { EMPTY_STATE, stateFromUrl, stateQuery, yearsBetween } from '../../src/search/client/state.ts';
 import { SEARCH_SETTINGS } from '../../src/search/client/settings.ts';
 import { candidateQueries, closestWords, editDistance } from '../../src/search/client/suggest.ts';
 import { otherSpelling, paperAliases } from '../../src/search/index/aliases.ts';
@@ -92,13 +92,22 @@ describe('aliases', () => {
 });
 
 describe('search state in the URL', () => {
-  it('reads and writes q, topic, tag and sort, dropping empty and unknown values', () => {
+  it('reads and writes q, topic, tag, years and sort, dropping empty and unknown values', () => {
     const state = stateFromUrl(
-      new URL('https://x.org/neurons/search/?q=SNN&tag=Spiking%20neural%20networks&sort=oops'),
+      new URL('https://x.org/neurons/search/?q=SNN&tag=Spiking%20neural%20networks&from=2023&to=soon&sort=oops'),
     );
-    expect(state).toEqual({ q: 'SNN', topic: '', tag: 'Spiking neural networks', sort: '' });
-    expect(stateQuery({ ...state, sort: 'newest' })).toBe('?q=SNN&tag=Spiking+neural+networks&sort=newest');
-    expect(stateQuery({ q: '', topic: '', tag: '', sort: '' })).toBe('');
+    expect(state).toEqual({ ...EMPTY_STATE, q: 'SNN', tag: 'Spiking neural networks', from: '2023' });
+    expect(stateQuery({ ...state, sort: 'newest' })).toBe('?q=SNN&tag=Spiking+neural+networks&from=2023&sort=newest');
+    expect(stateQuery(EMPTY_STATE)).toBe('');
+  });
+
+  it('turns a year range into the years the collection has, either bound open, in either order', () => {
+    const years = ['2025', '2024', '2023', '2019', '2016'];
+    expect(yearsBetween({ from: '', to: '' }, years)).toBeUndefined();
+    expect(yearsBetween({ from: '2023', to: '' }, years)).toEqual(['2025', '2024', '2023']);
+    expect(yearsBetween({ from: '', to: '2019' }, years)).toEqual(['2019', '2016']);
+    expect(yearsBetween({ from: '2024', to: '2019' }, years)).toEqual(['2024', '2023', '2019']);
+    expect(yearsBetween({ from: '2020', to: '2022' }, years)).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@
  * `<search-box>`: the search UI as a custom element. Its markup — input, filters, status,
  * results and the template of one result — is rendered by `components/search/SearchBox.astro`;
  * this class only finds those parts, holds the state and fills in results. Two modes: `page`
- * (the search page: filters, state mirrored in the URL) and `dialog` (the modal on every page).
+ * (the search page: filters, state mirrored in the URL) and `dialog` (the modal on every page,
+ * with an order).
  */
 import { excerptNodes, resultExcerpt } from './excerpt.ts';
 import { findPapers, shownResult, type Found, type Hit } from './match.ts';
@@ -14,7 +15,7 @@ import {
   type PagefindSearch,
 } from './pagefind-api.ts';
 import { SEARCH_SETTINGS } from './settings.ts';
-import { EMPTY_STATE, SORTS, stateFromUrl, stateQuery, type SearchState } from './state.ts';
+import { EMPTY_STATE, SORTS, stateFromUrl, stateQuery, yearsBetween, type SearchState } from './state.ts';
 import { candidateQueries, type Vocabulary } from './suggest.ts';
 
 let vocabulary: Promise<Vocabulary> | undefined;
@@ -38,8 +39,12 @@ export class SearchBox extends HTMLElement {
   #resultTemplate!: HTMLTemplateElement;
   #topic?: HTMLSelectElement;
   #tag?: HTMLSelectElement;
+  #from?: HTMLSelectElement;
+  #to?: HTMLSelectElement;
   #sort?: HTMLSelectElement;
   #fullLink?: HTMLAnchorElement;
+  /** The years the collection has (the year lists' options). */
+  #years: string[] = [];
   #pagefind?: Pagefind;
   /** Increases with each search, so that a slow older search never overwrites a newer one. */
   #generation = 0;
@@ -64,13 +69,16 @@ export class SearchBox extends HTMLElement {
     this.#resultTemplate = this.#part('result-template');
     this.#topic = this.#optionalPart('topic');
     this.#tag = this.#optionalPart('tag');
+    this.#from = this.#optionalPart('from');
+    this.#to = this.#optionalPart('to');
     this.#sort = this.#optionalPart('sort');
     this.#fullLink = this.#optionalPart('full-link');
+    this.#years = [...(this.#from?.options ?? [])].map((option) => option.value).filter(Boolean);
 
     const initial = this.#mode === 'page' ? stateFromUrl(new URL(location.href)) : EMPTY_STATE;
     this.#input.value = initial.q;
     for (const [control, value] of this.#controls(initial)) if (control) control.value = value;
-    this.#countsWanted = Boolean(initial.topic || initial.tag);
+    this.#countsWanted = Boolean(initial.topic || initial.tag || initial.from || initial.to);
     this.#wire();
     // Searching is live: the form's button is only for readers without JavaScript.
     this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
@@ -105,6 +113,8 @@ export class SearchBox extends HTMLElement {
     return [
       [this.#topic, state.topic],
       [this.#tag, state.tag],
+      [this.#from, state.from],
+      [this.#to, state.to],
       [this.#sort, state.sort],
     ];
   }
@@ -115,6 +125,8 @@ export class SearchBox extends HTMLElement {
       q: this.#input.value.trim(),
       topic: this.#topic?.value ?? '',
       tag: this.#tag?.value ?? '',
+      from: this.#from?.value ?? '',
+      to: this.#to?.value ?? '',
       sort: SORTS.has(sort) ? sort : '',
     };
   }
@@ -145,7 +157,7 @@ export class SearchBox extends HTMLElement {
     });
     for (const [control] of this.#controls(EMPTY_STATE)) control?.addEventListener('change', () => void this.run());
     // The reader turns to the filters: fetch the filter index so the lists show counts.
-    for (const control of [this.#topic, this.#tag]) {
+    for (const control of [this.#topic, this.#tag, this.#from, this.#to]) {
       control?.addEventListener('focus', () => {
         if (this.#countsWanted) return;
         this.#countsWanted = true;
@@ -196,7 +208,7 @@ export class SearchBox extends HTMLElement {
           unknown: [],
         }));
     if (mine !== this.#generation) return;
-    const counts = this.#countsWanted ? await this.#counts(found) : {};
+    const counts = this.#countsWanted ? await this.#counts(found, state, options) : {};
     if (mine !== this.#generation) return;
     this.#current = { found, options, searches: new Map() };
     // Results, filters and the status line change together, once the first batch is ready.
@@ -222,12 +234,18 @@ export class SearchBox extends HTMLElement {
   }
 
   /**
-   * How many results each topic and tag would leave. Pagefind counts its own results: the papers
-   * it found only through a field that does not count are taken off.
+   * How many results each topic, tag and year would leave. Pagefind counts its own results: the
+   * papers it found only through a field that does not count are taken off. The years are counted
+   * without the year range, so that the lists show what choosing another year would give.
    */
-  async #counts(found: Found): Promise<PagefindSearch['filters']> {
+  async #counts(found: Found, state: SearchState, options: PagefindOptions): Promise<PagefindSearch['filters']> {
     if (found.mode === 'some') return {};
     const counts = structuredClone(found.filters);
+    if (options.filters!.year) {
+      const { year: _year, ...others } = options.filters!;
+      const wider = await this.#pagefind!.search(state.q || null, { filters: others });
+      if (wider.filters.year) counts.year = wider.filters.year;
+    }
     for (const result of found.dropped.slice(0, SEARCH_SETTINGS.batchSize * 2)) {
       const { filters } = await result.data();
       for (const [name, values] of Object.entries(filters)) {
@@ -238,33 +256,39 @@ export class SearchBox extends HTMLElement {
   }
 
   /**
-   * Shows, in each filter list, how many results each topic or tag holds, and only those the
-   * results contain; before the filter index is loaded, every name without a count.
+   * Shows, in each filter list, how many results each topic, tag or year holds; topics and tags
+   * that hold none are hidden (years stay: they bound a range). Before the filter index is
+   * loaded, every name without a count.
    */
   #fillFilters(counts: PagefindSearch['filters'], state: SearchState): void {
     const fill = (
       control: HTMLSelectElement | undefined,
       byName: Record<string, number> | undefined,
       wanted: string,
+      hideEmpty: boolean,
     ) => {
       if (!control) return;
       const known = byName !== undefined && Object.keys(byName).length > 0;
       for (const option of control.options) {
         if (!option.value) continue;
         const count = byName?.[option.value];
-        option.hidden = known && !count && option.value !== wanted;
+        option.hidden = hideEmpty && known && !count && option.value !== wanted;
         option.textContent = count ? `${option.value} (${count})` : option.value;
       }
       control.value = wanted;
     };
-    fill(this.#topic, counts.topic, state.topic);
-    fill(this.#tag, counts.tag, state.tag);
+    fill(this.#topic, counts.topic, state.topic, true);
+    fill(this.#tag, counts.tag, state.tag, true);
+    fill(this.#from, counts.year, state.from, false);
+    fill(this.#to, counts.year, state.to, false);
   }
 
   #options(state: SearchState): PagefindOptions {
     const filters: NonNullable<PagefindOptions['filters']> = {};
     if (state.topic) filters.topic = state.topic;
     if (state.tag) filters.tag = state.tag;
+    const years = yearsBetween(state, this.#years);
+    if (years) filters.year = { any: years };
     const options: PagefindOptions = { filters };
     if (state.sort === 'title') options.sort = { title: 'asc' };
     if (state.sort === 'newest') options.sort = { date: 'desc' };
