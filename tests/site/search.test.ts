@@ -245,6 +245,40 @@ describe('years', () => {
 });
 
 describe('the search dialog', () => {
+  it('Enter opens the first result, even typed before the search has run', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await page.goto(url('tags/'));
+    await page.keyboard.press('/');
+    await page.locator('dialog[open] input').waitFor();
+    await expect(page.locator('dialog[open]').textContent()).resolves.toContain('Enter opens the first result');
+    await page.keyboard.type('retina correlations', { delay: 0 });
+    await Promise.all([page.waitForURL(/\/papers\//), page.keyboard.press('Enter')]);
+    await expect(page.locator('article h1').textContent()).resolves.toBe(
+      'Transformation of stimulus correlations by the retina',
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('closing it gives focus back to what opened it', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await page.goto(url('topics/'));
+    const trigger = page.locator('header [data-search-trigger]');
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('dialog[open]').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    await page.keyboard.press('Escape');
+    await expect(trigger.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // By its close button, after a click on the trigger, too.
+    await trigger.click();
+    await page.locator('dialog[open]').waitFor();
+    await page.locator('dialog [data-search-close]').click();
+    await expect(trigger.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('orders newest first', async () => {
     const { page, context, problems } = await newPage(browser, inject('origin'));
     await page.goto(url());

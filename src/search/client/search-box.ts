@@ -2,8 +2,8 @@
  * `<search-box>`: the search UI as a custom element. Its markup — input, filters, status,
  * results and the template of one result — is rendered by `components/search/SearchBox.astro`;
  * this class only finds those parts, holds the state and fills in results. Two modes: `page`
- * (the search page: filters, state mirrored in the URL) and `dialog` (the modal on every page,
- * with an order).
+ * (the search page: filters, state mirrored in the URL) and `dialog` (the modal on every page:
+ * an order, and Enter opens the first result).
  */
 import { excerptNodes, resultExcerpt } from './excerpt.ts';
 import { findPapers, shownResult, type Found, type Hit } from './match.ts';
@@ -48,6 +48,8 @@ export class SearchBox extends HTMLElement {
   #pagefind?: Pagefind;
   /** Increases with each search, so that a slow older search never overwrites a newer one. */
   #generation = 0;
+  /** The search running or last run, settled when its first results are shown. */
+  #running: Promise<void> = Promise.resolve();
   #current?: Shown;
   #shown = 0;
   #timer?: ReturnType<typeof setTimeout>;
@@ -136,12 +138,16 @@ export class SearchBox extends HTMLElement {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.run(), SEARCH_SETTINGS.debounceMs);
     });
-    // Keyboard: ↓ from the input enters the results; ↑/↓ move between them; ↑ from the first returns.
+    // Keyboard: ↓ from the input enters the results; ↑/↓ move between them; ↑ from the first
+    // returns. In the dialog, Enter in the input opens the first result.
     this.#input.addEventListener('keydown', (event) => {
       const first = this.#links()[0];
       if (event.key === 'ArrowDown' && first) {
         event.preventDefault();
         first.focus();
+      } else if (event.key === 'Enter' && this.#mode === 'dialog' && !event.isComposing) {
+        event.preventDefault();
+        void this.#openFirst();
       }
     });
     this.#results.addEventListener('keydown', (event) => {
@@ -177,8 +183,29 @@ export class SearchBox extends HTMLElement {
     return [...this.#results.querySelectorAll<HTMLAnchorElement>('a')];
   }
 
+  /**
+   * Enter in the dialog: the search for what is typed (at once, not after the pause), then its
+   * first result; with no result, the search page, which says why and may offer a correction.
+   */
+  async #openFirst(): Promise<void> {
+    if (this.#timer !== undefined || this.#current === undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      void this.run();
+    }
+    await this.#running;
+    const target = this.#links()[0] ?? this.#fullLink;
+    if (target && this.#input.value.trim()) location.assign(target.href);
+  }
+
   /** Runs the search for the current state and shows its first results. */
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    this.#timer = undefined;
+    this.#running = this.#search();
+    return this.#running;
+  }
+
+  async #search(): Promise<void> {
     const mine = ++this.#generation;
     const state = this.#state();
     this.#publish(state);
