@@ -2,6 +2,7 @@
  * What a paper page says about the paper's identity: links to the paper itself, its date in
  * words, its byline. Pure functions of the paper's data; nothing here is shown when unknown.
  */
+import { venueShort } from '../lib/venues.ts';
 import type { PaperData } from '../schemas/paper.ts';
 import { citationKind, splitName } from './citation.ts';
 import { doiUrl } from '../lib/identifiers.ts';
@@ -63,7 +64,7 @@ export function formatDate(date: string): string {
 }
 
 /** The year of the first version, or undefined. */
-export const paperYear = (data: PaperData): string | undefined => data.published?.slice(0, 4);
+export const paperYear = (data: Pick<PaperData, 'published'>): string | undefined => data.published?.slice(0, 4);
 
 /**
  * The short byline of lists, search results and feeds, taken apart so that the first author's
@@ -81,6 +82,16 @@ export function bylineParts(authors: readonly string[] | undefined): { first: st
 export function shortByline(authors: readonly string[] | undefined): string | undefined {
   const parts = bylineParts(authors);
   return parts && `${parts.first}${parts.rest}`;
+}
+
+/**
+ * The byline of every list of papers, feed entry and search result, in one style: "Gurnee et al.,
+ * 2023 · ICLR 2024" (first author, year of the first version, venue), each part only if known.
+ * The search index carries it as written here (search/index/metadata.ts), so the two never differ.
+ */
+export function listByline(data: Pick<PaperData, 'authors' | 'published' | 'venue'>): string {
+  const who = [shortByline(data.authors), paperYear(data)].filter(Boolean).join(', ');
+  return [who, data.venue && venueShort(data.venue)].filter(Boolean).join(' · ');
 }
 
 /** One `<meta name content>` of the page's head. */

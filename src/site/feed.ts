@@ -6,9 +6,7 @@
  * was added, or its latest version if that is later.
  */
 import { SITE_TITLE } from '../consts.ts';
-import { paperYear, shortByline } from '../paper/scholar-metadata.ts';
-import { venueShort } from '../lib/venues.ts';
-import type { PaperData } from '../schemas/paper.ts';
+import { listByline } from '../paper/scholar-metadata.ts';
 import { recentlyAdded, type Paper } from './papers.ts';
 import { absolute, paperHref } from './urls.ts';
 
@@ -29,19 +27,13 @@ export function atomDate(date: string | undefined): string {
   return `${year}-${month}-${day}T00:00:00Z`;
 }
 
-/** "Voita et al., 2023 · ICLR 2024": who and when, in the site's one byline style. */
-export function feedByline(data: PaperData): string {
-  const who = [shortByline(data.authors), paperYear(data)].filter(Boolean).join(', ');
-  return [who, data.venue && venueShort(data.venue)].filter(Boolean).join(' · ');
-}
-
 /**
  * One `<entry>`: title, link, id, dates, authors, and a summary that starts with who and when
  * (feed readers show the summary, rarely the authors).
  */
 function feedEntry(paper: Paper, url: string): string {
   const { data } = paper;
-  const byline = feedByline(data);
+  const byline = listByline(data);
   const published = atomDate(data.published);
   const authors = (data.authors ?? []).map((name) => `    <author><name>${xml(name)}</name></author>`);
   return [

@@ -211,7 +211,7 @@ describe('a paper page takes the reader to the paper', () => {
 });
 
 describe('lists and feed know the dates', () => {
-  it('lists show first author and year; the newest-first list is ordered by date', () => {
+  it('lists show first author, year and venue; the newest-first list is ordered by date', () => {
     const items = html('papers/newest/index.html').querySelectorAll('.paper-list li');
     const bylines = items.map((li) => li.querySelector('.paper-list-byline')?.text ?? '');
     expect(bylines.slice(0, 3)).toContain('Ben-David and Lin, 2026');

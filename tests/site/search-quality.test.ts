@@ -1,13 +1,18 @@
 /**
  * Search as a reader uses it, through the site's own search page under /neurons/: real queries
  * find their papers, abbreviations rank like what they stand for, excerpts are the paper's own
- * visible words, and a misspelt query is offered a correction.
+ * visible words, a query no paper holds whole finds the papers with most of its words, nothing
+ * is found through a field that is only shown, and a misspelt query is offered a correction.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newPage, openBrowser } from '../support/pages.ts';
 import { searchPage } from '../support/search.ts';
-import { url } from '../support/site.ts';
+import { read, siteDir, url } from '../support/site.ts';
 
 let browser: Browser;
 let close: () => Promise<void>;
@@ -141,6 +146,125 @@ describe('did you mean', () => {
     expect(titles.slice(0, 10)).toContain(expected);
     expect(new URL(page.url()).searchParams.get('q')).toBe(correction);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The abstract of a built paper page, as text. */
+const abstractOf = (href: string) =>
+  parse(read(`${new URL(href, url()).pathname.replace(/^\/neurons\//, '')}index.html`)).querySelector(
+    'article .abstract',
+  )?.text ?? '';
+
+describe('"SAE" finds what is about sparse autoencoders', () => {
+  // Three papers that never mention SAEs matched "SAE" through an author named Saeed: Pagefind
+  // takes each query word as the start of a word, and searches the authors' names.
+  const UNRELATED = [
+    'Cooperation Is All You Need',
+    'CoreInfer: Accelerating Large Language Model Inference with Semantics-Inspired Adaptive Sparse Activation',
+    'CompactifAI: Extreme Compression of Large Language Models using Quantum-Inspired Tensor Networks',
+  ];
+
+  it('ranks papers that mention sparse autoencoders first, and none of the unrelated ones', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    const results = await searchPage(page, 'SAE');
+    const titles = results.map((r) => r.title);
+    expect(results.length, titles.join(' | ')).toBeGreaterThanOrEqual(6);
+    for (const title of UNRELATED) expect(titles).not.toContain(title);
+    for (const result of results.slice(0, 6)) {
+      expect(`${result.title} ${abstractOf(result.href)}`, result.title).toMatch(/sparse autoencoder|\bSAEs?\b/i);
+    }
+    expect(titles).toContain('Interpreting Language Models Through Concept Descriptions: A Survey');
+    await expect(page.locator('.search-status').textContent()).resolves.toBe(`${results.length} results for “SAE”.`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('still finds an author by a whole name, and by the start of one while nothing else matches it', async () => {
+    const { page, context } = await newPage(browser, inject('origin'));
+    const saeed = (await searchPage(page, 'Saeed')).map((r) => r.title);
+    for (const title of UNRELATED) expect(saeed).toContain(title);
+    expect((await searchPage(page, 'Voit')).map((r) => r.title)).toContain(
+      'Neurons in Large Language Models: Dead, N-gram, Positional',
+    );
+    await context.close();
+  });
+
+  it('indexes as metadata only what is searched and the byline (no topic, no figure of a note)', () => {
+    const dir = path.join(siteDir(), 'pagefind/fragment');
+    const keys = new Set<string>();
+    for (const file of readdirSync(dir)) {
+      // A Pagefind fragment: gzip holding "pagefind_dcd" and the page's JSON.
+      const text = gunzipSync(readFileSync(path.join(dir, file))).toString('utf8');
+      const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { meta: Record<string, string> };
+      for (const key of Object.keys(fragment.meta)) keys.add(key);
+    }
+    expect([...keys].sort()).toEqual(
+      ['aliases', 'arxiv', 'authors', 'byline', 'doi', 'first_author', 'title', 'title_aliases'].sort(),
+    );
+  });
+});
+
+// Queries no paper holds every word of, written without looking at what the search returns:
+// [query, a paper expected among the first `k`, k]. The papers with most of the words come
+// first, each saying which of the words it has.
+const PARTIAL: [string, string, number][] = [
+  [
+    'hippocampus place cells',
+    'Bio-inspired computational memory model of the Hippocampus: an approach to a neuromorphic spike-based Content-Addressable Memory',
+    1,
+  ],
+  [
+    'astrocytes glia memory consolidation',
+    'Astrocyte-Enabled Advancements in Spiking Neural Networks for Large Language Modeling',
+    3,
+  ],
+  ['retina ganglion cells deep network', 'Transformation of stimulus correlations by the retina', 5],
+  [
+    'active dendrites sparse representations cortex columns',
+    'How do neurons operate on sparse distributed representations? A mathematical theory of sparsity, neurons and active dendrites',
+    3,
+  ],
+];
+
+describe('a query no paper holds whole', () => {
+  it.each(PARTIAL)('%j finds %j in the first %i, saying which words it has', async (query, expected, k) => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    const results = await searchPage(page, query);
+    await expect(page.locator('.search-status').textContent()).resolves.toMatch(
+      new RegExp(`^No paper has all of “${query}”; \\d+ papers? ha(s|ve) most of them:$`),
+    );
+    expect(
+      results.slice(0, k).map((r) => r.title),
+      results.map((r) => r.title).join(' | '),
+    ).toContain(expected);
+    const words = query.split(' ');
+    for (const result of results) {
+      const label = /^Has (.+?)(?: · not (.+))?$/.exec(result.words);
+      expect(label, `${result.title}: ${result.words}`).not.toBeNull();
+      const [has, lacks = ''] = [label![1]!.split(', '), label![2]?.split(', ') ?? []];
+      expect([...has, ...lacks].sort()).toEqual([...words].sort());
+      expect(lacks.length).toBeGreaterThan(0);
+    }
+    // Best first: never a paper with fewer of the words above one with more.
+    const counts = results.map((r) => r.words.split(' · not ')[0]!.split(', ').length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a long query that one paper holds whole is followed by papers lacking one word, labelled', async () => {
+    const { page, context } = await newPage(browser, inject('origin'));
+    const results = await searchPage(page, 'multilingual language neurons translation alignment');
+    await expect(page.locator('.search-status').textContent()).resolves.toMatch(
+      /^1 result for “.+”; \d+ more papers? ha(s|ve) most of its words\.$/,
+    );
+    expect(results[0]!.words).toBe('');
+    const near = results.slice(1);
+    expect(near.map((r) => r.title)).toContain(
+      'How does Alignment Enhance LLMs’ Multilingual Capabilities? A Language Neurons Perspective',
+    );
+    for (const result of near) expect(result.words).toMatch(/^Has .+ · not \w+$/);
     await context.close();
   });
 });

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newPage, openBrowser } from '../support/pages.ts';
-import { searchPage } from '../support/search.ts';
-import { url } from '../support/site.ts';
+import { parse } from 'node-html-parser';
+import { SEARCH_DONE, searchPage, shownResults } from '../support/search.ts';
+import { htmlFiles, read, url } from '../support/site.ts';
 
 let browser: Browser;
 let close: () => Promise<void>;
@@ -176,6 +177,126 @@ describe('search from the keyboard alone', () => {
         ),
       ).resolves.toBe(true);
     }
+    await context.close();
+  });
+});
+
+/** The year of a byline ("Gurnee et al., 2023 · ICLR 2024" → 2023). */
+const bylineYear = (byline: string) => Number(/, (\d{4})(?: ·|$)/.exec(byline)?.[1]);
+
+describe('who and when', () => {
+  it('each result shows first author, year and venue, exactly as the lists of papers do', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    const results = await searchPage(page, 'sparse autoencoders');
+    expect(results.length).toBeGreaterThan(3);
+    // The lists' bylines, by paper page, from the built site.
+    const listed = new Map<string, string>();
+    for (const file of htmlFiles()) {
+      for (const li of parse(read(file)).querySelectorAll('.paper-list li')) {
+        const link = li.querySelector('.paper-list-title a')?.getAttribute('href');
+        const byline = li.querySelector('.paper-list-byline')?.text;
+        if (link && byline) listed.set(link, byline);
+      }
+    }
+    for (const result of results) {
+      expect(result.byline, result.title).toMatch(/^\S.*, \d{4}( · .+)?$/);
+      const inList = listed.get(new URL(result.href, url()).pathname);
+      expect(inList, result.title).toBeDefined();
+      expect(result.byline, result.title).toBe(inList);
+    }
+    expect(results.map((r) => r.byline)).toContain('Cunningham et al., 2023');
+    expect(results.map((r) => r.byline)).toContain('Pach et al., 2025 · NeurIPS 2025');
+    // The link's text reads as words, not run together (Astro drops spaces between lines).
+    const name = await page.locator('.search-result-link').first().innerText();
+    expect(name.replace(/\s+/g, ' ')).toContain(`${results[0]!.title} ${results[0]!.byline}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('years', () => {
+  it('a year range narrows the results, and a reload keeps it (URL)', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await page.goto(url('search/?q=neurons'));
+    const status = page.locator('.search-status');
+    await status.filter({ hasText: /result/ }).waitFor();
+    const all = Number.parseInt((await status.textContent())!, 10);
+    await page.locator('select[name=from]').selectOption('2024');
+    await status.filter({ hasText: new RegExp(`^(?!${all} )\\d+ result`) }).waitFor();
+    const since = Number.parseInt((await status.textContent())!, 10);
+    expect(since).toBeGreaterThan(0);
+    expect(since).toBeLessThan(all);
+    await page.locator('select[name=to]').selectOption('2024');
+    await status.filter({ hasText: new RegExp(`^(?!${since} )\\d+ result`) }).waitFor();
+    const only = Number.parseInt((await status.textContent())!, 10);
+    expect(only).toBeLessThan(since);
+    expect(new URL(page.url()).search).toBe('?q=neurons&from=2024&to=2024');
+    for (const result of await shownResults(page)) expect(bylineYear(result.byline), result.title).toBe(2024);
+
+    await page.reload();
+    await status.filter({ hasText: /result/ }).waitFor();
+    await expect(status.textContent()).resolves.toBe(`${only} results for “neurons”.`);
+    await expect(page.locator('select[name=from]').inputValue()).resolves.toBe('2024');
+    await expect(page.locator('select[name=to]').inputValue()).resolves.toBe('2024');
+    for (const result of await shownResults(page)) expect(bylineYear(result.byline), result.title).toBe(2024);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the search dialog', () => {
+  it('Enter opens the first result, even typed before the search has run', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await page.goto(url('tags/'));
+    await page.keyboard.press('/');
+    await page.locator('dialog[open] input').waitFor();
+    await expect(page.locator('dialog[open]').textContent()).resolves.toContain('Enter opens the first result');
+    await page.keyboard.type('retina correlations', { delay: 0 });
+    await Promise.all([page.waitForURL(/\/papers\//), page.keyboard.press('Enter')]);
+    await expect(page.locator('article h1').textContent()).resolves.toBe(
+      'Transformation of stimulus correlations by the retina',
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('closing it gives focus back to what opened it', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await page.goto(url('topics/'));
+    const trigger = page.locator('header [data-search-trigger]');
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('dialog[open]').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    await page.keyboard.press('Escape');
+    await expect(trigger.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // By its close button, after a click on the trigger, too.
+    await trigger.click();
+    await page.locator('dialog[open]').waitFor();
+    await page.locator('dialog [data-search-close]').click();
+    await expect(trigger.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('orders newest first', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await page.goto(url());
+    await page.keyboard.press('/');
+    const dialog = page.locator('dialog[open]');
+    await dialog.locator('input').waitFor();
+    await page.keyboard.type('spiking');
+    await dialog.locator('.search-status').filter({ hasText: SEARCH_DONE }).waitFor();
+    const relevance = await dialog.locator('[data-part="byline"]').allTextContents();
+    await dialog.locator('select[name=sort]').selectOption('newest');
+    await expect.poll(() => dialog.locator('[data-part="byline"]').allTextContents()).not.toEqual(relevance);
+    const years = (await dialog.locator('[data-part="byline"]').allTextContents()).map(bylineYear);
+    expect(years.length).toBeGreaterThan(5);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    await expect(dialog.locator('[data-part="full-link"]').getAttribute('href')).resolves.toMatch(
+      /search\/\?q=spiking&sort=newest$/,
+    );
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

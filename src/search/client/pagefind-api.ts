@@ -12,6 +12,12 @@ export interface PagefindResultData {
 
 export interface PagefindResult {
   id: string;
+  /** Pagefind's score for the query (with a sort: the position in that order). */
+  score: number;
+  /** Where the query's words are in the page's text (its abstract); empty when only metadata matched. */
+  words: number[];
+  /** The metadata fields the query's words were found in (Pagefind ≥ 1.5). */
+  matchedMetaFields?: string[];
   data(): Promise<PagefindResultData>;
 }
 
@@ -22,7 +28,8 @@ export interface PagefindSearch {
 }
 
 export interface PagefindOptions {
-  filters?: Record<string, string>;
+  /** A value a filter must have, or `{ any: [...] }`: one of them. */
+  filters?: Record<string, string | { any: string[] }>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
@@ -46,7 +53,7 @@ let loaded: Promise<Pagefind> | undefined;
 export function loadPagefind(base: string, highlightParam: string): Promise<Pagefind> {
   return (loaded ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    // Authors, identifiers and aliases are metadata (see utils/search-meta.ts), weighted here.
+    // Authors, identifiers and aliases are metadata (see search/index/metadata.ts), weighted here.
     await pagefind.options({
       baseUrl: base,
       highlightParam,

@@ -2,9 +2,11 @@
  * `<search-box>`: the search UI as a custom element. Its markup — input, filters, status,
  * results and the template of one result — is rendered by `components/search/SearchBox.astro`;
  * this class only finds those parts, holds the state and fills in results. Two modes: `page`
- * (the search page: filters, state mirrored in the URL) and `dialog` (the modal on every page).
+ * (the search page: filters, state mirrored in the URL) and `dialog` (the modal on every page:
+ * an order, and Enter opens the first result).
  */
 import { excerptNodes, resultExcerpt } from './excerpt.ts';
+import { findPapers, shownResult, type Found, type Hit } from './match.ts';
 import {
   loadPagefind,
   type Pagefind,
@@ -13,10 +15,17 @@ import {
   type PagefindSearch,
 } from './pagefind-api.ts';
 import { SEARCH_SETTINGS } from './settings.ts';
-import { SORTS, stateFromUrl, stateQuery, type SearchState } from './state.ts';
+import { EMPTY_STATE, SORTS, stateFromUrl, stateQuery, yearsBetween, type SearchState } from './state.ts';
 import { candidateQueries, type Vocabulary } from './suggest.ts';
 
 let vocabulary: Promise<Vocabulary> | undefined;
+
+/** A search whose results are shown: what it found, its options, the searches made to show them. */
+interface Shown {
+  found: Found;
+  options: PagefindOptions;
+  searches: Map<string, Promise<PagefindSearch>>;
+}
 
 export class SearchBox extends HTMLElement {
   #base = '/';
@@ -30,12 +39,18 @@ export class SearchBox extends HTMLElement {
   #resultTemplate!: HTMLTemplateElement;
   #topic?: HTMLSelectElement;
   #tag?: HTMLSelectElement;
+  #from?: HTMLSelectElement;
+  #to?: HTMLSelectElement;
   #sort?: HTMLSelectElement;
   #fullLink?: HTMLAnchorElement;
+  /** The years the collection has (the year lists' options). */
+  #years: string[] = [];
   #pagefind?: Pagefind;
   /** Increases with each search, so that a slow older search never overwrites a newer one. */
   #generation = 0;
-  #current?: PagefindSearch;
+  /** The search running or last run, settled when its first results are shown. */
+  #running: Promise<void> = Promise.resolve();
+  #current?: Shown;
   #shown = 0;
   #timer?: ReturnType<typeof setTimeout>;
   /** Whether the filter index is wanted: it is fetched only when the reader turns to the filters. */
@@ -56,16 +71,16 @@ export class SearchBox extends HTMLElement {
     this.#resultTemplate = this.#part('result-template');
     this.#topic = this.#optionalPart('topic');
     this.#tag = this.#optionalPart('tag');
+    this.#from = this.#optionalPart('from');
+    this.#to = this.#optionalPart('to');
     this.#sort = this.#optionalPart('sort');
     this.#fullLink = this.#optionalPart('full-link');
+    this.#years = [...(this.#from?.options ?? [])].map((option) => option.value).filter(Boolean);
 
-    const initial =
-      this.#mode === 'page' ? stateFromUrl(new URL(location.href)) : { q: '', topic: '', tag: '', sort: '' as const };
+    const initial = this.#mode === 'page' ? stateFromUrl(new URL(location.href)) : EMPTY_STATE;
     this.#input.value = initial.q;
-    if (this.#topic) this.#topic.value = initial.topic;
-    if (this.#tag) this.#tag.value = initial.tag;
-    if (this.#sort) this.#sort.value = initial.sort;
-    this.#countsWanted = Boolean(initial.topic || initial.tag);
+    for (const [control, value] of this.#controls(initial)) if (control) control.value = value;
+    this.#countsWanted = Boolean(initial.topic || initial.tag || initial.from || initial.to);
     this.#wire();
     // Searching is live: the form's button is only for readers without JavaScript.
     this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
@@ -95,12 +110,25 @@ export class SearchBox extends HTMLElement {
     return this.querySelector<T>(`[data-part="${name}"]`) ?? undefined;
   }
 
+  /** Each filter list with its value in `state`. */
+  #controls(state: SearchState): [HTMLSelectElement | undefined, string][] {
+    return [
+      [this.#topic, state.topic],
+      [this.#tag, state.tag],
+      [this.#from, state.from],
+      [this.#to, state.to],
+      [this.#sort, state.sort],
+    ];
+  }
+
   #state(): SearchState {
     const sort = (this.#sort?.value ?? '') as SearchState['sort'];
     return {
       q: this.#input.value.trim(),
       topic: this.#topic?.value ?? '',
       tag: this.#tag?.value ?? '',
+      from: this.#from?.value ?? '',
+      to: this.#to?.value ?? '',
       sort: SORTS.has(sort) ? sort : '',
     };
   }
@@ -110,12 +138,16 @@ export class SearchBox extends HTMLElement {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.run(), SEARCH_SETTINGS.debounceMs);
     });
-    // Keyboard: ↓ from the input enters the results; ↑/↓ move between them; ↑ from the first returns.
+    // Keyboard: ↓ from the input enters the results; ↑/↓ move between them; ↑ from the first
+    // returns. In the dialog, Enter in the input opens the first result.
     this.#input.addEventListener('keydown', (event) => {
       const first = this.#links()[0];
       if (event.key === 'ArrowDown' && first) {
         event.preventDefault();
         first.focus();
+      } else if (event.key === 'Enter' && this.#mode === 'dialog' && !event.isComposing) {
+        event.preventDefault();
+        void this.#openFirst();
       }
     });
     this.#results.addEventListener('keydown', (event) => {
@@ -129,10 +161,9 @@ export class SearchBox extends HTMLElement {
         (index > 0 ? links[index - 1]! : this.#input).focus();
       }
     });
-    for (const control of [this.#topic, this.#tag, this.#sort])
-      control?.addEventListener('change', () => void this.run());
+    for (const [control] of this.#controls(EMPTY_STATE)) control?.addEventListener('change', () => void this.run());
     // The reader turns to the filters: fetch the filter index so the lists show counts.
-    for (const control of [this.#topic, this.#tag]) {
+    for (const control of [this.#topic, this.#tag, this.#from, this.#to]) {
       control?.addEventListener('focus', () => {
         if (this.#countsWanted) return;
         this.#countsWanted = true;
@@ -152,15 +183,37 @@ export class SearchBox extends HTMLElement {
     return [...this.#results.querySelectorAll<HTMLAnchorElement>('a')];
   }
 
+  /**
+   * Enter in the dialog: the search for what is typed (at once, not after the pause), then its
+   * first result; with no result, the search page, which says why and may offer a correction.
+   */
+  async #openFirst(): Promise<void> {
+    if (this.#timer !== undefined || this.#current === undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      void this.run();
+    }
+    await this.#running;
+    const target = this.#links()[0] ?? this.#fullLink;
+    if (target && this.#input.value.trim()) location.assign(target.href);
+  }
+
   /** Runs the search for the current state and shows its first results. */
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    this.#timer = undefined;
+    this.#running = this.#search();
+    return this.#running;
+  }
+
+  async #search(): Promise<void> {
     const mine = ++this.#generation;
     const state = this.#state();
     this.#publish(state);
     this.#pagefind ??= await loadPagefind(this.#base, document.documentElement.dataset.highlightParam ?? 'highlight');
     const pagefind = this.#pagefind;
     if (this.#countsWanted) await pagefind.filters(); // loads the filter index once; searches then count
-    const browsing = !state.q && (state.topic || state.tag);
+    const options = this.#options(state);
+    const browsing = !state.q && Object.keys(options.filters!).length > 0;
     this.#suggestion.hidden = true;
     if (!state.q && !browsing) {
       const counts = this.#countsWanted ? await pagefind.filters() : {};
@@ -168,50 +221,102 @@ export class SearchBox extends HTMLElement {
       this.#fillFilters(counts, state);
       this.#results.replaceChildren();
       this.#more.hidden = true;
+      this.#current = undefined;
       this.#status.textContent = 'Type to search titles, abstracts, authors and arXiv ids.';
       return;
     }
-    const search = await pagefind.search(state.q || null, this.#options(state));
+    const found: Found = state.q
+      ? await findPapers(pagefind, state.q, options)
+      : await pagefind.search(null, options).then((search) => ({
+          mode: search.results.length > 0 ? 'all' : 'none',
+          hits: search.results.map((result) => ({ result })),
+          filters: search.filters,
+          dropped: [],
+          unknown: [],
+        }));
     if (mine !== this.#generation) return;
-    this.#current = search;
+    const counts = this.#countsWanted ? await this.#counts(found, state, options) : {};
+    if (mine !== this.#generation) return;
+    this.#current = { found, options, searches: new Map() };
     // Results, filters and the status line change together, once the first batch is ready.
-    if (!(await this.#render(search, mine, true))) return;
-    this.#fillFilters(search.filters, state);
-    const n = search.results.length;
+    if (!(await this.#render(this.#current, mine, true))) return;
+    this.#fillFilters(counts, state);
+    this.#status.textContent = this.#statusText(found, state);
+    // Pagefind has no typo tolerance: a word no paper has whole may get a correction offer. Only
+    // then is the vocabulary fetched.
+    if (found.unknown.length > 0) await this.#suggest(state, mine);
+  }
+
+  #statusText(found: Found, state: SearchState): string {
     const what = state.q ? `for “${state.q}”` : 'in this selection';
-    this.#status.textContent = n === 0 ? `No results ${what}.` : `${n} ${n === 1 ? 'result' : 'results'} ${what}.`;
-    // Pagefind has no typo tolerance: a word the collection does not know gets a correction offer.
-    if (state.q) await this.#suggest(state, mine);
+    const some = found.hits.filter((hit) => hit.has).length;
+    const all = found.hits.length - some;
+    const have = (n: number) => `${n} ${n === 1 ? 'paper has' : 'papers have'}`;
+    if (found.mode === 'none') return `No results ${what}.`;
+    if (found.mode === 'some') return `No paper has all of “${state.q}”; ${have(some)} most of them:`;
+    const results = `${all} ${all === 1 ? 'result' : 'results'} ${what}`;
+    return some > 0
+      ? `${results}; ${have(some).replace(/^\d+/, (n) => `${n} more`)} most of its words.`
+      : `${results}.`;
   }
 
   /**
-   * Shows, in each filter list, how many results each topic or tag holds, and only those the
-   * results contain; before the filter index is loaded, every name without a count.
+   * How many results each topic, tag and year would leave. Pagefind counts its own results: the
+   * papers it found only through a field that does not count are taken off. The years are counted
+   * without the year range, so that the lists show what choosing another year would give.
+   */
+  async #counts(found: Found, state: SearchState, options: PagefindOptions): Promise<PagefindSearch['filters']> {
+    if (found.mode === 'some') return {};
+    const counts = structuredClone(found.filters);
+    if (options.filters!.year) {
+      const { year: _year, ...others } = options.filters!;
+      const wider = await this.#pagefind!.search(state.q || null, { filters: others });
+      if (wider.filters.year) counts.year = wider.filters.year;
+    }
+    for (const result of found.dropped.slice(0, SEARCH_SETTINGS.batchSize * 2)) {
+      const { filters } = await result.data();
+      for (const [name, values] of Object.entries(filters)) {
+        for (const value of values) if (counts[name]?.[value]) counts[name][value]--;
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Shows, in each filter list, how many results each topic, tag or year holds; topics and tags
+   * that hold none are hidden (years stay: they bound a range). Before the filter index is
+   * loaded, every name without a count.
    */
   #fillFilters(counts: PagefindSearch['filters'], state: SearchState): void {
     const fill = (
       control: HTMLSelectElement | undefined,
       byName: Record<string, number> | undefined,
       wanted: string,
+      hideEmpty: boolean,
     ) => {
       if (!control) return;
       const known = byName !== undefined && Object.keys(byName).length > 0;
       for (const option of control.options) {
         if (!option.value) continue;
         const count = byName?.[option.value];
-        option.hidden = known && !count && option.value !== wanted;
+        option.hidden = hideEmpty && known && !count && option.value !== wanted;
         option.textContent = count ? `${option.value} (${count})` : option.value;
       }
       control.value = wanted;
     };
-    fill(this.#topic, counts.topic, state.topic);
-    fill(this.#tag, counts.tag, state.tag);
+    fill(this.#topic, counts.topic, state.topic, true);
+    fill(this.#tag, counts.tag, state.tag, true);
+    fill(this.#from, counts.year, state.from, false);
+    fill(this.#to, counts.year, state.to, false);
   }
 
   #options(state: SearchState): PagefindOptions {
-    const options: PagefindOptions = { filters: {} };
-    if (state.topic) options.filters!.topic = state.topic;
-    if (state.tag) options.filters!.tag = state.tag;
+    const filters: NonNullable<PagefindOptions['filters']> = {};
+    if (state.topic) filters.topic = state.topic;
+    if (state.tag) filters.tag = state.tag;
+    const years = yearsBetween(state, this.#years);
+    if (years) filters.year = { any: years };
+    const options: PagefindOptions = { filters };
     if (state.sort === 'title') options.sort = { title: 'asc' };
     if (state.sort === 'newest') options.sort = { date: 'desc' };
     return options;
@@ -244,27 +349,40 @@ export class SearchBox extends HTMLElement {
   }
 
   /** Renders the next batch of results; `replace` starts a new list (a new search). */
-  async #render(search: PagefindSearch, mine: number, replace = false): Promise<boolean> {
+  async #render(current: Shown, mine: number, replace = false): Promise<boolean> {
+    const { found, options, searches } = current;
     const from = replace ? 0 : this.#shown;
-    const batch = await Promise.all(search.results.slice(from, from + SEARCH_SETTINGS.batchSize).map((r) => r.data()));
+    const hits = found.hits.slice(from, from + SEARCH_SETTINGS.batchSize);
+    const batch = await Promise.all(
+      hits.map(async (hit) => (await shownResult(this.#pagefind!, hit, options, searches)).data()),
+    );
     if (mine !== this.#generation) return false;
-    const items = batch.map((data) => this.#result(data));
+    const items = batch.map((data, i) => this.#result(data, hits[i]!));
     if (replace) this.#results.replaceChildren(...items);
     else this.#results.append(...items);
     this.#shown = from + batch.length;
-    this.#more.hidden = this.#shown >= search.results.length;
+    this.#more.hidden = this.#shown >= found.hits.length;
     return true;
   }
 
-  /** One result from the template: title, topic and tags, and an excerpt of the paper's own words. */
-  #result(data: PagefindResultData): DocumentFragment {
+  /**
+   * One result from the template: title; byline (as the lists write it: first author, year,
+   * venue); topic and tags; for a paper with only some of the words, which it has; and an
+   * excerpt of the paper's own words.
+   */
+  #result(data: PagefindResultData, hit: Hit): DocumentFragment {
     const item = this.#resultTemplate.content.cloneNode(true) as DocumentFragment;
+    const part = (name: string) => item.querySelector<HTMLElement>(`[data-part="${name}"]`)!;
     item.querySelector('a')!.href = data.url;
-    item.querySelector('[data-part="title"]')!.textContent = data.meta.title ?? data.url;
-    item.querySelector('[data-part="meta"]')!.textContent = [data.meta.topic, ...(data.filters.tag ?? [])]
-      .filter(Boolean)
-      .join(' · ');
-    item.querySelector('[data-part="excerpt"]')!.append(...excerptNodes(resultExcerpt(data)));
+    part('title').textContent = data.meta.title ?? data.url;
+    part('byline').textContent = data.meta.byline ?? '';
+    part('meta').textContent = [...(data.filters.topic ?? []), ...(data.filters.tag ?? [])].join(' · ');
+    if (hit.has && hit.lacks) {
+      const words = part('words');
+      words.textContent = `Has ${hit.has.join(', ')}${hit.lacks.length > 0 ? ` · not ${hit.lacks.join(', ')}` : ''}`;
+      words.hidden = false;
+    }
+    part('excerpt').append(...excerptNodes(resultExcerpt(data)));
     return item;
   }
 }

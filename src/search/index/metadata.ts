@@ -4,6 +4,7 @@
  * but never shown as an excerpt, so a result's excerpt is always the paper's own words.
  */
 import type { PaperData } from '../../schemas/paper.ts';
+import { listByline } from '../../paper/scholar-metadata.ts';
 import { paperAliases } from './aliases.ts';
 
 /** Names without initials ("Harry J Davies" → "Harry Davies"): a one-letter word would match any query starting with it. */
@@ -18,6 +19,10 @@ function searchableName(name: string): string {
  * `[key, value]` pairs for `data-pagefind-meta`: the aliases of the title's and the abstract's
  * terms (`search-aliases.ts`), the first author apart (readers search a paper by it, so it
  * weighs more), the other authors, the arXiv id and the DOI. Weights: `search/client/settings.ts`.
+ *
+ * And the byline a result shows, as the lists write it (`listByline`). It is there to be shown,
+ * not searched; but Pagefind searches every metadata field, so the search box weighs it 0 and
+ * counts no word as found in it (`SEARCH_SETTINGS.fields`).
  */
 export function paperSearchMeta(data: PaperData): [key: string, value: string][] {
   const [first, ...others] = (data.authors ?? []).map(searchableName);
@@ -29,5 +34,7 @@ export function paperSearchMeta(data: PaperData): [key: string, value: string][]
   if (others.length > 0) meta.push(['authors', others.join(', ')]);
   if (data.arxiv) meta.push(['arxiv', data.arxiv]);
   if (data.doi) meta.push(['doi', data.doi]);
+  const byline = listByline(data);
+  if (byline) meta.push(['byline', byline]);
   return meta;
 }
