@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newPage, openBrowser } from '../support/pages.ts';
@@ -296,6 +299,30 @@ describe('the search dialog', () => {
     await expect(dialog.locator('[data-part="full-link"]').getAttribute('href')).resolves.toMatch(
       /search\/\?q=spiking&sort=newest$/,
     );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('exporting search results', () => {
+  it('downloads the BibTeX of every result, not only those shown, which an independent parser reads', async () => {
+    const { page, context, problems } = await newPage(browser, inject('origin'));
+    await searchPage(page, 'neurons');
+    const status = await page.locator('.search-status').textContent();
+    const total = Number(/^(\d+) results?/.exec(status ?? '')?.[1]);
+    expect(total).toBeGreaterThan(await page.locator('.search-results li').count());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export these results as BibTeX' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('search-results.bib');
+    const text = await readFile((await download.path())!, 'utf8');
+    const entries = plugins.input.chainLink(text, { target: '@biblatex/entries+list' }) as { label: string }[];
+    expect(entries).toHaveLength(total);
+    expect(text).toMatch(/^% Search results for "neurons": \d+ papers, from Neuron Papers\./);
+    await expect
+      .poll(() => page.locator('[data-part="export-status"]').textContent())
+      .toBe(`${total} entries saved as search-results.bib.`);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -14,6 +14,7 @@ import {
   type PagefindResultData,
   type PagefindSearch,
 } from './pagefind-api.ts';
+import { download, resultsBibtex } from './export.ts';
 import { SEARCH_SETTINGS } from './settings.ts';
 import { EMPTY_STATE, SORTS, stateFromUrl, stateQuery, yearsBetween, type SearchState } from './state.ts';
 import { candidateQueries, type Vocabulary } from './suggest.ts';
@@ -56,6 +57,8 @@ export class SearchBox extends HTMLElement {
   /** Whether the filter index is wanted: it is fetched only when the reader turns to the filters. */
   #countsWanted = false;
   #connected = false;
+  /** The search page's export of its results (absent in the dialog). */
+  #export: HTMLElement | undefined;
 
   connectedCallback(): void {
     if (this.#connected) return;
@@ -75,6 +78,7 @@ export class SearchBox extends HTMLElement {
     this.#to = this.#optionalPart('to');
     this.#sort = this.#optionalPart('sort');
     this.#fullLink = this.#optionalPart('full-link');
+    this.#export = this.#optionalPart('export');
     this.#years = [...(this.#from?.options ?? [])].map((option) => option.value).filter(Boolean);
 
     const initial = this.#mode === 'page' ? stateFromUrl(new URL(location.href)) : EMPTY_STATE;
@@ -171,6 +175,9 @@ export class SearchBox extends HTMLElement {
       });
     }
     this.#more.addEventListener('click', () => this.#current && void this.#render(this.#current, this.#generation));
+    this.#export
+      ?.querySelector('[data-part="export-button"]')
+      ?.addEventListener('click', () => void this.#exportResults());
     this.#suggestionLink.addEventListener('click', (event) => {
       event.preventDefault();
       this.#input.value = this.#suggestionLink.textContent ?? '';
@@ -221,6 +228,7 @@ export class SearchBox extends HTMLElement {
       this.#fillFilters(counts, state);
       this.#results.replaceChildren();
       this.#more.hidden = true;
+      if (this.#export) this.#export.hidden = true;
       this.#current = undefined;
       this.#status.textContent = 'Type to search titles, abstracts, authors and arXiv ids.';
       return;
@@ -242,9 +250,35 @@ export class SearchBox extends HTMLElement {
     if (!(await this.#render(this.#current, mine, true))) return;
     this.#fillFilters(counts, state);
     this.#status.textContent = this.#statusText(found, state);
+    if (this.#export) this.#export.hidden = found.hits.length === 0;
     // Pagefind has no typo tolerance: a word no paper has whole may get a correction offer. Only
     // then is the vocabulary fetched.
     if (found.unknown.length > 0) await this.#suggest(state, mine);
+  }
+
+  /**
+   * Downloads the BibTeX of every paper the current search found (not only those shown), in the
+   * order shown, from the collection's export.
+   */
+  async #exportResults(): Promise<void> {
+    const current = this.#current;
+    const status = this.#export?.querySelector('[data-part="export-status"]');
+    if (!current || !status) return;
+    status.textContent = 'Preparing…';
+    try {
+      const [collection, pages] = await Promise.all([
+        fetch(`${this.#base}papers.bib`).then((response) => {
+          if (!response.ok) throw new Error(`papers.bib: HTTP ${response.status}`);
+          return response.text();
+        }),
+        Promise.all(current.found.hits.map(async (hit) => (await hit.result.data()).url)),
+      ]);
+      const text = resultsBibtex(collection, pages, this.#input.value);
+      download(text, 'search-results.bib', 'application/x-bibtex');
+      status.textContent = `${pages.length} ${pages.length === 1 ? 'entry' : 'entries'} saved as search-results.bib.`;
+    } catch (error) {
+      status.textContent = `The export failed (${(error as Error).message}); the list pages have their own.`;
+    }
   }
 
   #statusText(found: Found, state: SearchState): string {
