@@ -4,7 +4,7 @@
  * place most papers; this file corrects the rest and survives every re-ingest, since the ingest
  * only reads it. A slug, topic or tag that does not exist is an error, never a silent no-op.
  */
-import jsyaml from 'js-yaml';
+import { loadYaml } from './yaml-file.ts';
 import { z } from 'astro/zod';
 import type { Taxonomy } from '../lib/taxonomy.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -46,20 +46,18 @@ export function readCuration(
     const index = text.split('\n').findIndex((line) => new RegExp(`^\\s+['"]?${escape(slug)}['"]?:`).test(line));
     return index + 1;
   };
-  let data: unknown;
-  try {
-    data = jsyaml.load(text);
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
+  const loaded = loadYaml(text);
+  if (!loaded.ok) {
     diagnostics.push({
       severity: 'error',
       file,
-      line: mark ? mark.line + 1 : 0,
-      message: `the curation file is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      line: loaded.line,
+      message: loaded.message,
       hint: 'Fix the YAML; each paper is `<slug>:` under `papers:` with `topic`, `addTags`, `removeTags` and `why`.',
     });
     return { decisions, diagnostics };
   }
+  const data = loaded.data;
   const parsed = fileSchema.safeParse(data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -4,7 +4,7 @@
  * paper removes its page, and `npm run update` and `npm run add` never bring it back. The file
  * is read as text only (YAML's failsafe schema), so `2412.10180` stays an id, not a number.
  */
-import jsyaml from 'js-yaml';
+import { loadYaml } from './yaml-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { identityKey } from './provenance.ts';
 
@@ -34,14 +34,12 @@ export function readExclusions(
   if (text === undefined) return { exclusions, diagnostics };
   const error = (line: number, message: string, hint = HINT) =>
     diagnostics.push({ severity: 'error', file, line, message, hint });
-  let data: unknown;
-  try {
-    data = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA });
-  } catch (e) {
-    const mark = (e as { mark?: { line: number } }).mark;
-    error(mark ? mark.line + 1 : 0, `the file is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  const loaded = loadYaml(text, { failsafe: true });
+  if (!loaded.ok) {
+    error(loaded.line, loaded.message);
     return { exclusions, diagnostics };
   }
+  const data = loaded.data;
   const papers = data === null || data === undefined ? [] : (data as { papers?: unknown }).papers;
   if (typeof data !== 'object' || (papers !== undefined && papers !== '' && !Array.isArray(papers))) {
     error(1, 'the file holds no list of papers under `papers:`');

@@ -42,6 +42,18 @@ const PARTICLES = new Set([
   'ter',
 ]);
 
+/**
+ * Splits "Given Family" as written into its parts: the last word is the family name, with any
+ * particles before it ("Jan van der Berg" → "Jan" + "van der Berg").
+ */
+export function splitName(name: string): { given: string; family: string } {
+  const words = name.trim().split(/\s+/);
+  if (words.length === 1) return { given: '', family: words[0]! };
+  let start = words.length - 1;
+  while (start > 1 && PARTICLES.has(words[start - 1]!.toLowerCase())) start--;
+  return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' ') };
+}
+
 /** Splits a display name ("Given Middle Family") into its folded parts. */
 export function nameParts(name: string): NameParts {
   const words = foldText(name).split(' ').filter(Boolean);

@@ -7,6 +7,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { BIBTEX_MONTHS, doiUrl } from '../lib/identifiers.ts';
+import { splitName } from '../lib/authors.ts';
 import { isProceedings, type Venue } from '../lib/venues.ts';
 
 /** What a citation needs to know; every field but the title may be unknown. */
@@ -59,35 +60,6 @@ export function citationKind(paper: Pick<CitablePaper, 'title' | 'venue' | 'arxi
 /** The year a citation gives: the venue's when it cites the venue, else the first version's. */
 export function citationYear(paper: Pick<CitablePaper, 'venue' | 'published'>): string | undefined {
   return paper.venue?.year ?? paper.published?.slice(0, 4);
-}
-
-/** Particles that belong to the family name ("Jan van der Berg" → "van der Berg"). */
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'der',
-  'den',
-  'de',
-  'del',
-  'della',
-  'di',
-  'da',
-  'du',
-  'le',
-  'la',
-  'dos',
-  'das',
-  'ter',
-  'ten',
-]);
-
-/** Splits "Given Family" into its parts: the last word is the family name, with any particles before it. */
-export function splitName(name: string): { given: string; family: string } {
-  const words = name.trim().split(/\s+/);
-  if (words.length === 1) return { given: '', family: words[0]! };
-  let start = words.length - 1;
-  while (start > 1 && PARTICLES.has(words[start - 1]!.toLowerCase())) start--;
-  return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' ') };
 }
 
 /**

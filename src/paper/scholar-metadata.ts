@@ -4,7 +4,8 @@
  */
 import { venueShort } from '../lib/venues.ts';
 import type { PaperData } from '../schemas/paper.ts';
-import { citationKind, splitName } from './citation.ts';
+import { splitName } from '../lib/authors.ts';
+import { citationKind } from './citation.ts';
 import { doiUrl } from '../lib/identifiers.ts';
 
 /** One link to the paper or its material. */

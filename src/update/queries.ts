@@ -3,7 +3,7 @@
  * to contact about the client. Read as text only (YAML's failsafe schema): a search is never
  * mistaken for a number or a date. Every mistake is an error with its line.
  */
-import jsyaml from 'js-yaml';
+import { loadYaml } from '../ingest/yaml-file.ts';
 import type { Diagnostic } from '../ingest/diagnostics.ts';
 import { contactProblem, CONTACT_HINT } from './settings.ts';
 
@@ -53,14 +53,12 @@ export function readQueries(
     error(0, 'there is no file of saved searches', `Create it: ${HINT}`);
     return { queries, diagnostics };
   }
-  let data: unknown;
-  try {
-    data = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA });
-  } catch (e) {
-    const mark = (e as { mark?: { line: number } }).mark;
-    error(mark ? mark.line + 1 : 0, `the file is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  const loaded = loadYaml(text, { failsafe: true });
+  if (!loaded.ok) {
+    error(loaded.line, loaded.message);
     return { queries, diagnostics };
   }
+  const data = loaded.data;
   const fields =
     typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   const lines = text.split('\n');
