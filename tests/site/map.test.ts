@@ -142,7 +142,7 @@ describe('the map on every screen', () => {
       expect(map.box.right).toBeLessThanOrEqual(width);
       // Its labels: the topics' names and the off-topic strip's, each whole inside the map and 11 px or more.
       expect(map.labels.length, 'labels shown').toBeGreaterThanOrEqual(8);
-      expect(map.labels.some((label) => label.text.startsWith('Off-topic'))).toBe(true);
+      expect(map.labels.some((label) => label.text.startsWith('Not about neurons'))).toBe(true);
       for (const label of map.labels) {
         expect(label.px, `"${label.text}" on screen`).toBeGreaterThanOrEqual(10.9);
         expect(label.box.left, `"${label.text}" cut at the left`).toBeGreaterThanOrEqual(map.box.left);

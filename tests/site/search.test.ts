@@ -207,7 +207,7 @@ describe('who and when', () => {
       expect(inList, result.title).toBeDefined();
       expect(result.byline, result.title).toBe(inList);
     }
-    expect(results.map((r) => r.byline)).toContain('Cunningham et al., 2023');
+    expect(results.map((r) => r.byline)).toContain('Cunningham et al., 2023 · ICLR 2024');
     expect(results.map((r) => r.byline)).toContain('Pach et al., 2025 · NeurIPS 2025');
     // The link's text reads as words, not run together (Astro drops spaces between lines).
     const name = await page.locator('.search-result-link').first().innerText();
