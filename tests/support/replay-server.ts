@@ -429,7 +429,7 @@ export function demoData(): ReplayData {
     title,
     summary,
     authors: ['Ana Quintero', 'Kenji Watanabe'],
-    published: `2026-12-${String(20 - n).padStart(2, '0')}T10:00:00Z`,
+    published: `2026-11-${String(20 - n).padStart(2, '0')}T10:00:00Z`,
     primaryCategory: category,
   });
   const fresh = [
