@@ -118,12 +118,14 @@ export function renderReport(report: RunReport): string {
   }
   if (present.length > 0) {
     out.push(`## Already in the collection (${present.length})`, '');
+    // A search finds many known papers: folded away. Papers named to `add` are few: shown.
+    const fold = report.command === 'update';
     const shown = present.slice(0, 300);
-    out.push('<details><summary>Found again, left as they are</summary>', '');
+    if (fold) out.push('<details><summary>Found again, left as they are</summary>', '');
     for (const c of shown)
       out.push(`- ${paperLink(c)} → \`papers/${c.verdict.kind === 'present' ? c.verdict.slug : ''}/\``);
     if (present.length > shown.length) out.push(`- … and ${present.length - shown.length} more`);
-    out.push('', '</details>', '');
+    out.push('', ...(fold ? ['</details>', ''] : []));
   }
   if (report.unreadable.length > 0) {
     out.push(`## Entries that could not be read (${report.unreadable.length}), left out`, '');
@@ -144,6 +146,15 @@ export function renderReport(report: RunReport): string {
       for (const file of report.written.sources) out.push(`- \`${file}\``);
     }
     out.push('');
+  }
+  if (report.command === 'update' && fresh.length > 0 && !report.dryRun) {
+    out.push(
+      '## Reviewing',
+      '',
+      'Is each new paper about neurons, and in the right topic? To keep one out, add it to `content/excluded.yaml` on `main` and run the workflow again; ' +
+        'to move one, merge, then give its slug a topic in `content/curation.yaml`. Merging publishes the papers. (README, "A living collection".)',
+      '',
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -424,11 +424,12 @@ export async function startReplay(data: ReplayData, faults: Fault[] = []): Promi
 /** A demo collection for trying the update by hand: new papers on neurons, and the seed's Voita paper. */
 export function demoData(): ReplayData {
   const paper = (n: number, title: string, summary: string, category = 'cs.LG'): ArxivPaper => ({
-    id: `2513.${String(n).padStart(5, '0')}`,
+    // Month 13: never a real paper; 9xx: none of the tests' fixtures either.
+    id: `2513.${String(900 + n).padStart(5, '0')}`,
     title,
     summary,
     authors: ['Ana Quintero', 'Kenji Watanabe'],
-    published: `2026-12-${String(20 - n).padStart(2, '0')}T10:00:00Z`,
+    published: `2026-11-${String(20 - n).padStart(2, '0')}T10:00:00Z`,
     primaryCategory: category,
   });
   const fresh = [

@@ -73,8 +73,11 @@ describe('one paper from every source', () => {
       'utf8',
     );
     expect(gurnee).toContain('We train $k$-sparse linear classifiers');
-    // No seed paper's URL changed: every committed slug still names a page.
-    const committed = Object.keys(JSON.parse(read('content', 'slugs.json')).slugs as object);
+    // No seed paper's URL changed: every committed seed page's slug still names a page.
+    const committed = readdirSync(path.join(ROOT, 'content/papers'))
+      .filter((name) => read('content/papers', name).includes('file: content/sources/000_bfef83f9b2ef0b4d.txt'))
+      .map((name) => name.replace(/\.mdx$/, ''));
+    expect(committed.length).toBeGreaterThanOrEqual(100);
     for (const slug of committed) expect(existsSync(path.join(paths.papers, `${slug}.mdx`)), slug).toBe(true);
   });
 

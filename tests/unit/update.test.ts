@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/ingest.ts';
 import { readPage } from '../../src/lib/page-file.ts';
 import { FetchFailure } from '../../src/update/http.ts';
 import { renderReport } from '../../src/update/report.ts';
@@ -161,6 +162,24 @@ describe('npm run update', () => {
     expect(again.ok).toBe(true);
     expect(again.report!.candidates.filter((c) => c.verdict.kind === 'new')).toEqual([]);
     expect(contentSnapshot(p.root)).toEqual(before);
+  });
+
+  it('a published paper a curator then excludes is removed, and the next update does not add it back', async () => {
+    const haystack = 'finding-neurons-in-a-haystack-case-studies-with-sparse-probing';
+    const p = project({ excluded: 'papers: []\n' });
+    await ingest(p.paths);
+    expect(readdirSync(p.paths.papers)).toContain(`${haystack}.mdx`);
+    writeFileSync(p.paths.excluded, `papers:\n  - id: ${KNOWN.haystack}\n    reason: Curators took it out.\n`);
+    const outcome = await runUpdate(testContext(p.paths, testSettings(replay)).ctx, { dryRun: false });
+    expect(outcome.ok).toBe(true);
+    const haystackCandidate = outcome.report!.candidates.find((c) => c.arxiv === KNOWN.haystack)!;
+    expect(haystackCandidate.verdict).toMatchObject({
+      kind: 'excluded',
+      exclusion: { reason: 'Curators took it out.' },
+    });
+    expect(readdirSync(p.paths.papers)).not.toContain(`${haystack}.mdx`);
+    expect(byArxiv(p.paths.papers).has(KNOWN.haystack)).toBe(false);
+    expect(renderReport(outcome.report!)).toContain('Curators took it out. (content/excluded.yaml:2)');
   });
 
   it('--dry-run fetches and reports the same, and writes nothing', async () => {
