@@ -26,7 +26,7 @@ const MARGIN = 20;
 /** The off-topic strip: its first row's y, its columns and the distance between slots. */
 export const STRIP_TOP = MAP_SIZE + 50;
 const STRIP_COLUMNS = 40;
-const STRIP_STEP = (MAP_SIZE - 2 * MARGIN) / STRIP_COLUMNS;
+export const STRIP_STEP = (MAP_SIZE - 2 * MARGIN) / STRIP_COLUMNS;
 
 /** What the layout needs to know of a paper besides its neighbours. */
 export interface LayoutPaper {

@@ -3,8 +3,8 @@
  * of a view, and where topic labels go. The places themselves come from `layout.ts`.
  *
  * A map page holds at most MAP_TILE_PAPERS papers as links: beyond that the plane is cut into
- * quarters, recursively (a quadtree), and a page that holds more shows its papers as dots with
- * links to its quarters. Every paper therefore has exactly one tile where it is a link, and its
+ * quarters, recursively (a quadtree), and a page that holds more shows its papers as dots (or,
+ * past MAP_DOTS_MAX, their density: `density.ts`) with links to its quarters. Every paper therefore has exactly one tile where it is a link, and its
  * page links there (`/map/<tile>/#<slug>`). Places do not move when papers are added, so a
  * tile only changes when it fills up and splits.
  */
@@ -50,20 +50,22 @@ export function mapTiles(papers: readonly MapPaper[], rect: Rect = planeOf(paper
   if (papers.length <= MAP_TILE_PAPERS || rect.width < 4) return { path, rect, papers: [...papers], quarters: [] };
   const halfWidth = rect.width / 2;
   const halfHeight = rect.height / 2;
-  const midX = rect.x + halfWidth;
-  const midY = rect.y + halfHeight;
-  const quarterOf = (point: Point) => (point[1] < midY ? 0 : 2) + (point[0] < midX ? 0 : 1);
   const quarters = [0, 1, 2, 3].map((q) => {
-    const inside = papers.filter((paper) => quarterOf(paper.point) === q);
+    const inside = papers.filter((paper) => quarterOf(rect, paper.point) === q);
     const quarterRect = {
-      x: q % 2 === 0 ? rect.x : midX,
-      y: q < 2 ? rect.y : midY,
+      x: q % 2 === 0 ? rect.x : rect.x + halfWidth,
+      y: q < 2 ? rect.y : rect.y + halfHeight,
       width: halfWidth,
       height: halfHeight,
     };
     return mapTiles(inside, quarterRect, `${path}${q}`);
   });
   return { path, rect, papers: [...papers], quarters: quarters.filter((tile) => tile.papers.length > 0) };
+}
+
+/** The quarter of a rectangle a point falls in, as a tile's digit: 0 NW, 1 NE, 2 SW, 3 SE. */
+export function quarterOf(rect: Rect, point: Point): number {
+  return (point[1] < rect.y + rect.height / 2 ? 0 : 2) + (point[0] < rect.x + rect.width / 2 ? 0 : 1);
 }
 
 /** Every tile of the tree, the whole map first. */

@@ -34,3 +34,9 @@ export function quarterLabel(tile: MapTile, taxonomy: Taxonomy): string {
   const quarter = QUARTERS[Number(tile.path.at(-1))]!;
   return `Zoom into the ${quarter}: ${papersCount(tile.papers.length)}, ${topicsInWords(tile.papers, taxonomy)}`;
 }
+
+/** The name (and tooltip) of a link from the map's bins into a part of it: what it opens. */
+export function binLabel(tile: MapTile, taxonomy: Taxonomy): string {
+  const main = mainTopics(tile.papers)[0]!;
+  return `${papersCount(tile.papers.length)}, mostly ${topicBySlug(taxonomy, main.topic).name} — open this part of the map`;
+}

@@ -38,7 +38,11 @@ export function authorRenderKey(author: AuthorPage): string {
   return keyOf([rest, papers.map(entryKey)]);
 }
 
-/** The cache key of a map tile: the tile with every paper in it and its quarters. */
+/**
+ * The cache key of a map tile: the tile with every paper in it and its quarters, down to the
+ * leaves (a tile drawn as density links its bins to tiles below its quarters, named by their
+ * papers).
+ */
 export function mapTileRenderKey(tile: MapTile): string {
   return keyOf([tile]);
 }

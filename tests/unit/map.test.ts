@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { readMapRegistry } from '../../src/ingest/map-file.ts';
-import { inStrip, layoutCollection, MAP_SIZE, placeNear, type Point } from '../../src/map/layout.ts';
+import { inStrip, layoutCollection, MAP_SIZE, placeNear, stripPoint, type Point } from '../../src/map/layout.ts';
 import {
   allTiles,
   frame,
@@ -13,7 +13,26 @@ import {
   placeLabels,
   withRoom,
   type MapPaper,
+  type MapTile,
 } from '../../src/map/view.ts';
+import {
+  BAND_TOP,
+  binTarget,
+  densityLevel,
+  densityOf,
+  drawsDensity,
+  hexBins,
+  hexCentre,
+  hexGrid,
+  hexOf,
+  hexPath,
+  MAP_DOTS_MAX,
+  squeezeY,
+  type Density,
+} from '../../src/map/density.ts';
+import { topicColourClass } from '../../src/map/palette.ts';
+import { binLabel } from '../../src/map/words.ts';
+import { allTopics, parseTaxonomy, type Taxonomy } from '../../src/lib/taxonomy.ts';
 import { nearestNeighbours } from '../../src/lib/similarity.ts';
 import { random } from '../../src/lib/random.ts';
 import { abstractAbout, ROOT, scrape, scratchProject } from '../support/project.ts';
@@ -185,6 +204,289 @@ describe('tiles', () => {
     expect(placed[0]!.lines).toEqual(['Spiking networks and', 'neuromorphic computing']);
     const ys = placed.map((label) => label.y);
     expect(new Set(ys).size).toBe(3);
+  });
+});
+
+/** A paper of a synthetic map. */
+const placed = (i: number, topic: string, point: Point): MapPaper => ({
+  slug: `p${i}`,
+  title: `Paper ${i}`,
+  topic,
+  point,
+});
+
+const taxonomy = parseTaxonomy(readFileSync(path.join(ROOT, 'content/topics.yaml'), 'utf8'), 'content/topics.yaml');
+const topics = allTopics(taxonomy)
+  .map((topic) => topic.slug)
+  .filter((slug) => slug !== taxonomy.offTopic.slug);
+
+/**
+ * `count` papers placed as a large collection might be: each topic in a few clusters of uneven
+ * size and spread (or, `uniform`, spread evenly over the square: the most bins a view can have),
+ * a share `offTopic` of them in the strip, row after row.
+ */
+function syntheticMap(count: number, options: { offTopic: number; uniform?: boolean }): MapPaper[] {
+  const rng = random(11);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const clusters = Array.from({ length: 3 * topics.length }, (_, i) => ({
+    topic: topics[i % topics.length]!,
+    x: 150 + rng() * 700,
+    y: 150 + rng() * 700,
+    spread: 15 + rng() * 80,
+  }));
+  const clamp = (value: number) => Math.min(980, Math.max(20, Math.round(value * 10) / 10));
+  let slot = 0;
+  return Array.from({ length: count }, (_, i) => {
+    if (rng() < options.offTopic) return placed(i, taxonomy.offTopic.slug, stripPoint(slot++));
+    if (options.uniform) {
+      return placed(i, topics[Math.floor(rng() * topics.length)]!, [clamp(rng() * 1000), clamp(rng() * 1000)]);
+    }
+    const cluster = clusters[Math.floor(rng() ** 2 * clusters.length)]!;
+    return placed(i, cluster.topic, [
+      clamp(cluster.x + gauss() * cluster.spread),
+      clamp(cluster.y + gauss() * cluster.spread),
+    ]);
+  });
+}
+
+/**
+ * The bins' markup as MapView.astro writes it, under the test site's base path (/neurons/): the
+ * same bytes as a 1,000-paper build drawn as bins (MAP_DOTS_MAX lowered to 500) wrote.
+ */
+function binsMarkup(density: Density, names: Taxonomy): string {
+  const links = density.links.map(
+    ({ target, shapes }) =>
+      `<a href="/neurons/map/${target.path}/" tabindex="-1"><title>${binLabel(target, names)}</title>` +
+      shapes.map((shape) => `<path class="${topicColourClass(shape.topic)}" d="${shape.d}"></path>`).join('') +
+      '</a>',
+  );
+  return `<g class="bins" aria-hidden="true">${links.join('')}</g>`;
+}
+
+describe('density', () => {
+  // 40 hexagons across a square view of 1000: 25 wide, 14.43 from centre to vertex, rows 21.65 apart.
+  const grid = hexGrid({ x: 0, y: 0, width: 1000, height: 1000 });
+
+  it('lays a regular grid of hexagons over a view, as many across a square as HEX_ACROSS', () => {
+    expect(grid.width).toBe(25);
+    expect(grid.radius).toBeCloseTo(25 / Math.sqrt(3), 10);
+    expect(hexCentre(grid, 0, 0)).toEqual([12.5, grid.radius]);
+    // Odd rows are shifted right by half a hexagon.
+    expect(hexCentre(grid, 3, 1)[0]).toBe(100);
+    expect(hexCentre(grid, 3, 1)[1]).toBeCloseTo(grid.radius * 2.5, 10);
+    // A view of another shape: hexagons of the same share of its area (a tall view gets fewer across).
+    expect(hexGrid({ x: 0, y: 0, width: 250, height: 1000 }).width).toBe(12.5);
+  });
+
+  it.each([
+    ['a centre', [12.5, 14.4], { col: 0, row: 0 }],
+    ['left of the flat side between two', [24.9, 14.4], { col: 0, row: 0 }],
+    ['right of it', [25.1, 14.4], { col: 1, row: 0 }],
+    ['in an odd row, shifted', [100, 36], { col: 3, row: 1 }],
+    ['above the lower slanted side', [12.5, 28], { col: 0, row: 0 }],
+    ['below it, in the next row', [12.5, 30], { col: 0, row: 1 }],
+    ["the view's corner, in a hexagon that straddles it", [0, 0], { col: -1, row: -1 }],
+    ['the far corner', [1000, 1000], { col: 39, row: 45 }],
+  ] as const)('puts a point in the hexagon it lies in: %s', (_, point, cell) => {
+    expect(hexOf(grid, point)).toEqual(cell);
+  });
+
+  it('puts every point in the hexagon of the nearest centre', () => {
+    const rng = random(5);
+    for (let i = 0; i < 5_000; i++) {
+      const point: Point = [rng() * 1000, rng() * 1000];
+      const { col, row } = hexOf(grid, point);
+      const distance = (c: number, r: number) => Math.hypot(...hexCentre(grid, c, r).map((v, k) => v - point[k]!));
+      for (const dr of [-1, 0, 1]) {
+        for (const dc of [-1, 0, 1]) {
+          expect(distance(col, row)).toBeLessThanOrEqual(distance(col + dc, row + dr) + 1e-9);
+        }
+      }
+    }
+  });
+
+  it('bins papers by hexagon, row by row, left to right, whatever their order', () => {
+    const papers = [
+      placed(0, 'a', [30, 40]),
+      placed(1, 'b', [12, 14]),
+      placed(2, 'a', [14, 12]),
+      placed(3, 'a', [890, 20]),
+    ];
+    const bins = hexBins(grid, papers);
+    expect(bins.map(({ col, row, papers }) => [col, row, papers.map((p) => p.slug)])).toEqual([
+      [0, 0, ['p1', 'p2']],
+      [35, 0, ['p3']],
+      [0, 1, ['p0']],
+    ]);
+    expect(hexBins(grid, [...papers].reverse()).map(({ col, row }) => [col, row])).toEqual([
+      [0, 0],
+      [35, 0],
+      [0, 1],
+    ]);
+  });
+
+  it.each([
+    // count, most in view, level: a logarithmic scale, the fullest at the top
+    [1, 1000, 1],
+    [4, 1000, 1],
+    [5, 1000, 2],
+    [30, 1000, 2],
+    [31, 1000, 3],
+    [177, 1000, 4],
+    [1000, 1000, 4],
+    [1, 2, 3],
+    [1, 1, 4],
+  ])('draws a bin of %i papers (the fullest %i) at level %i', (count, most, level) => {
+    expect(densityLevel(count, most)).toBe(level);
+  });
+
+  it.each([
+    // cells (col, row, scale), decimals, path data
+    ['one hexagon, from its top vertex', [[0, 0, 1]], 0, 'M13 0l13 7v14l-13 7-13-7v-14z'],
+    [
+      'the next ones moved to from the last one, back and forth',
+      [
+        [0, 0, 1],
+        [1, 0, 1],
+        [0, 1, 1],
+        [0, 0, 1],
+      ],
+      0,
+      'M13 0l13 7v14l-13 7-13-7v-14zm25 0l13 7v14l-13 7-13-7v-14zm-13 22l13 7v14l-13 7-13-7v-14zm-12-22l13 7v14l-13 7-13-7v-14z',
+    ],
+    [
+      'a smaller hexagon for fewer papers, with a decimal',
+      [
+        [0, 0, 0.5],
+        [2, 1, 1],
+      ],
+      1,
+      'M12.5 7.2l6.3 3.6v7.2l-6.3 3.6-6.3-3.6v-7.2zm62.5 14.5l12.5 7.2v14.4l-12.5 7.2-12.5-7.2v-14.4z',
+    ],
+  ] as const)('writes hexagons as path data: %s', (_, cells, digits, d) => {
+    const small = hexGrid({ x: 0, y: 0, width: 100, height: 100 }, 4);
+    expect(
+      hexPath(
+        small,
+        cells.map(([col, row, scale]) => ({ col, row, scale })),
+        digits,
+      ),
+    ).toBe(d);
+  });
+
+  describe('links each bin to the deepest tile that holds its papers', () => {
+    // A crowded north-west corner: the whole map → 0 → 00 → 000…003 (about 100 each); one paper
+    // in 01 and a few in the other quarters, each a leaf.
+    const corner = Array.from({ length: 400 }, (_, i) =>
+      placed(i, 'a', [10 + (i % 20) * 11.5, 10 + Math.floor(i / 20) * 11.5]),
+    );
+    const others = (
+      [
+        [490, 100],
+        [510, 100],
+        [520, 100],
+        [600, 600],
+        [100, 600],
+      ] as const
+    ).map((point, i) => placed(400 + i, 'b', point));
+    const root = mapTiles([...corner, ...others]);
+    const at = (...points: Point[]) => points.map((point, i) => placed(1000 + i, 'a', point));
+
+    it('cuts the test map as expected', () => {
+      expect(allTiles(root).map((tile) => tile.path)).toEqual([
+        '',
+        '0',
+        '00',
+        '000',
+        '001',
+        '002',
+        '003',
+        '01',
+        '1',
+        '2',
+        '3',
+      ]);
+    });
+
+    it.each([
+      ['within one leaf', at([50, 50], [60, 60]), 3, '000'],
+      ['across two leaves: their parent', at([50, 50], [200, 200]), 3, '00'],
+      ["across this tile's quarters: the quarter that holds most", at([490, 100], [510, 100], [520, 100]), 3, '1'],
+      ['a tie: the first quarter, and the deepest tile that holds its share', at([490, 100], [510, 100]), 3, '01'],
+      ['in a quarter that is a leaf', at([600, 600]), 3, '3'],
+      ['at most `depth` levels down', at([50, 50], [60, 60]), 1, '0'],
+    ])('%s', (_, papers, depth, target) => {
+      expect(binTarget(root, papers, depth).path).toBe(target);
+    });
+  });
+
+  it.each([
+    ['the seed-sized map (a leaf)', 119, false],
+    ['a tile of MAP_DOTS_MAX papers', MAP_DOTS_MAX, false],
+    ['one more', MAP_DOTS_MAX + 1, true],
+  ])('draws dots up to MAP_DOTS_MAX papers, bins beyond: %s', (_, count, bins) => {
+    const root = mapTiles(syntheticMap(count, { offTopic: 0.1 }));
+    expect(drawsDensity(root)).toBe(bins);
+    expect(densityOf(root) !== undefined).toBe(bins);
+  });
+
+  it('squeezes a tall strip into a band a quarter of the view high, with the quarters, and keeps the square as it is', () => {
+    const papers = [
+      ...syntheticMap(6_000, { offTopic: 0 }),
+      ...Array.from({ length: 4_000 }, (_, i) => placed(10_000 + i, taxonomy.offTopic.slug, stripPoint(i))),
+    ];
+    const root = mapTiles(papers);
+    expect(root.rect.height).toBe(3446);
+    const density = densityOf(root)!;
+    expect(density.view).toEqual({ x: 0, y: 0, width: 1000, height: BAND_TOP + 250 });
+    expect(squeezeY(density.squeeze, MAP_SIZE)).toBe(MAP_SIZE);
+    expect(density.strip!.count).toBe(4_000);
+    expect(density.strip!.rect.y).toBe(BAND_TOP);
+    expect(density.strip!.rect.y + density.strip!.rect.height).toBeLessThanOrEqual(BAND_TOP + 250);
+    // The quarters as drawn still cover the view, edge to edge.
+    const rects = Object.fromEntries(density.quarters.map(({ tile, rect }) => [tile.path, rect]));
+    expect(Object.keys(rects)).toEqual(['0', '1', '2', '3']);
+    expect(rects['0']!.y).toBe(0);
+    expect(rects['2']!.y).toBeCloseTo(rects['0']!.height, 9);
+    expect(rects['2']!.y + rects['2']!.height).toBeCloseTo(BAND_TOP + 250, 9);
+    // …and the lower ones stay 24 px targets on the narrowest map (272 px).
+    expect((rects['2']!.height * 272) / 1000).toBeGreaterThanOrEqual(24);
+    // No bin below the square.
+    for (const link of density.links) for (const shape of link.shapes) expect(shape.d).not.toMatch(/^M\d+ 1\d{3}/);
+  });
+
+  it('is deterministic: the same bins and links from the same papers, in any order', () => {
+    const papers = syntheticMap(12_000, { offTopic: 0.15 });
+    const drawn = (list: MapPaper[]) =>
+      densityOf(mapTiles(list))!.links.map(({ target, shapes }) => [target.path, shapes]);
+    const first = drawn(papers);
+    expect(first.length).toBeGreaterThan(4);
+    expect(drawn(papers)).toEqual(first);
+    expect(drawn([...papers].reverse())).toEqual(first);
+  });
+
+  describe('at 100,000 papers', () => {
+    // The rest of the overview (header, legend, topic labels, quarters, the map as a list) weighs
+    // about 20 KB (at 1,000 papers drawn as bins: 39.7 KB, of which the bins 20.6 KB); dots
+    // would weigh 12 bytes a paper, 1.2 MB.
+    it.each([
+      ['in clusters, 16 % off topic', { offTopic: 0.16 }],
+      ['spread evenly over the square (every hexagon full), none off topic', { offTopic: 0, uniform: true }],
+    ])("%s: the overview's bins weigh at most 150 KB, and so do every binned tile's", (_, options) => {
+      const papers = syntheticMap(100_000, options);
+      const root = mapTiles(papers);
+      const sizes = allTiles(root).flatMap((tile: MapTile) => {
+        const density = densityOf(tile);
+        return density ? [{ path: tile.path, bytes: Buffer.byteLength(binsMarkup(density, taxonomy)) }] : [];
+      });
+      expect(sizes[0]!.path).toBe('');
+      expect(sizes[0]!.bytes).toBeLessThanOrEqual(150_000);
+      for (const { path, bytes } of sizes) expect(bytes, `tile "${path}"`).toBeLessThanOrEqual(150_000);
+      // No tile draws more dots than MAP_DOTS_MAX (60 KB).
+      for (const tile of allTiles(root))
+        if (!drawsDensity(tile) && tile.quarters.length > 0)
+          expect(tile.papers.length).toBeLessThanOrEqual(MAP_DOTS_MAX);
+    });
   });
 });
 
