@@ -4,17 +4,26 @@
  *
  * - a minimal Hugo site: one Markdown file per paper, a plain page per paper and one list;
  * - a naive Astro 7 site: one `.mdx` file per paper through the `glob` loader, a plain page
- *   each, then the Pagefind CLI over the output;
+ *   each, then the Pagefind CLI over the output; with math as ours (remark-math and KaTeX) and
+ *   without, so that the cost of math can be told from the cost of Astro;
  * - the floor of our stack: Astro at its leanest (one JSON file through the `file` loader, each
  *   paper's HTML already rendered by our ingest, a bare page, incremental builds that keep
  *   dist/), then the Pagefind CLI. No site built with Astro and Pagefind does less per paper,
  *   so a budget below this floor cannot be met by any page design.
  *
- * Both get each paper's title and abstract (its generated MDX body) from our own ingest's
+ * All get each paper's title and abstract (its generated MDX body) from our own ingest's
  * output, so that every stack builds exactly the same papers.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Text } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import { readPage } from '../../src/lib/page-file.ts';
 
 /** A paper as the anchors need it. */
@@ -92,23 +101,54 @@ const contentConfig = (loaderImport: string, loader: string, schema: string) => 
   'export const collections = { papers };',
 ];
 
-/** Writes a naive Astro site of the papers into `root` (emptied first); returns `root`. */
-export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nodeModules: string): string {
+/** `astro.config.mjs` of the naive site, with math as ours (MathML) or without. */
+const naiveConfig = (math: boolean) => [
+  "import mdx from '@astrojs/mdx';",
+  "import { defineConfig } from 'astro/config';",
+  ...(math ? ["import rehypeKatex from 'rehype-katex';", "import remarkMath from 'remark-math';"] : []),
+  // Its own cache folder, so that the shared node_modules carries no store from one site into another.
+  'export default defineConfig({',
+  "  integrations: [mdx()], cacheDir: './.cache',",
+  ...(math
+    ? ["  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'mathml' }]] },"]
+    : []),
+  '});',
+];
+
+/** Our bodies' dialect (MDX, GFM, math), and the same without math to write them back in. */
+const parseWithMath = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
+const writeWithoutMath = unified().use(remarkMdx).use(remarkGfm).use(remarkStringify, { bullet: '-' });
+
+/**
+ * A body for a site without math: its formulas become text showing their TeX, as on any such
+ * site, written back so that MDX reads them as text (left as they were, the braces of
+ * `$\sum_{i=1}$` would be JavaScript expressions to MDX).
+ */
+function withoutMath(body: string): string {
+  const tree = parseWithMath.parse(body);
+  visit(tree, (node, index, parent) => {
+    if ((node.type !== 'inlineMath' && node.type !== 'math') || !parent || index === undefined) return;
+    const text: Text = { type: 'text', value: `$${node.value}$` };
+    parent.children[index] = node.type === 'math' ? { type: 'paragraph', children: [text] } : text;
+    return SKIP;
+  });
+  return writeWithoutMath.stringify(tree);
+}
+
+/**
+ * Writes a naive Astro site of the papers into `root` (emptied first); returns `root`. With
+ * `math: false` it has no remark-math and KaTeX.
+ */
+export function naiveAstroSite(
+  papers: readonly AnchorPaper[],
+  root: string,
+  nodeModules: string,
+  { math = true } = {},
+): string {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(path.join(root, 'src', 'content', 'papers'), { recursive: true });
-  astroProject(root, 'naive-astro', nodeModules, {
-    'astro.config.mjs': [
-      "import mdx from '@astrojs/mdx';",
-      "import { defineConfig } from 'astro/config';",
-      "import rehypeKatex from 'rehype-katex';",
-      "import remarkMath from 'remark-math';",
-      // Math as the papers need it (MathML, as ours); its own cache folder, so that the shared
-      // node_modules carries no store from one site into another.
-      'export default defineConfig({',
-      "  integrations: [mdx()], cacheDir: './.cache',",
-      "  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'mathml' }]] },",
-      '});',
-    ],
+  astroProject(root, math ? 'naive-astro' : 'naive-astro-without-math', nodeModules, {
+    'astro.config.mjs': naiveConfig(math),
     'src/content.config.ts': contentConfig(
       'glob',
       "glob({ pattern: '*.mdx', base: './src/content/papers' })",
@@ -139,7 +179,7 @@ export function naiveAstroSite(papers: readonly AnchorPaper[], root: string, nod
   for (const paper of papers) {
     writeFileSync(
       path.join(root, 'src', 'content', 'papers', `${paper.slug}.mdx`),
-      frontMatter(paper.title) + paper.body,
+      frontMatter(paper.title) + (math ? paper.body : withoutMath(paper.body)),
     );
   }
   return root;

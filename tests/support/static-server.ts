@@ -15,6 +15,16 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Whether a static host sends this file gzip-compressed (text; Pagefind's own files already are). */
+export function sentCompressed(file: string): boolean {
+  return /^(text\/|application\/(json|xml)|image\/svg)/.test(TYPES[path.extname(file)] ?? '');
+}
+
+/** How many bytes the server below sends for a file to a browser that accepts gzip. */
+export function bytesSent(file: string): number {
+  return sentCompressed(file) ? gzipSync(readFileSync(file)).length : statSync(file).size;
+}
+
 /**
  * A plain static file server, like any static host: serves `dir` under the sub-path `base`
  * (e.g. `/neurons/`), `index.html` for folders, `404.html` with status 404 for the rest, and
@@ -32,10 +42,7 @@ export function serveStatic(
     const send = (file: string, status = 200) => {
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       // Like static hosts do, text is sent gzip-compressed (Pagefind's own files already are).
-      if (
-        /^(text\/|application\/(json|xml)|image\/svg)/.test(type) &&
-        /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
-      ) {
+      if (sentCompressed(file) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         const body = gzipSync(readFileSync(file));
         res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
         onServe(url.pathname, body.length);
