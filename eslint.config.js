@@ -28,7 +28,7 @@ const ROOMS = [
 /** Only these rooms may import from these rooms (besides npm packages). */
 const ALLOWED = {
   lib: ['lib'],
-  ingest: ['ingest', 'lib', 'map'],
+  ingest: ['ingest', 'lib', 'map', 'paper'],
   update: ['update', 'ingest', 'lib'],
   map: ['map', 'lib'],
   'search-client': ['search-client'],

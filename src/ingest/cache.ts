@@ -15,9 +15,12 @@ const INGEST_DIR = path.dirname(fileURLToPath(import.meta.url));
 /** The shared code a page depends on besides the ingest's own. */
 const LIB_DIR = path.join(INGEST_DIR, '../lib');
 
+/** The citation code the ingest runs (a page holds its formatted reference). */
+const CITATION_FILE = path.join(INGEST_DIR, '../paper/citation.ts');
+
 /**
  * A digest of the tool: everything besides the paper itself that decides what the ingest writes:
- * the ingest's code and the shared code it runs, the taxonomy and venue tables, and the locked
+ * the ingest's code and the shared and citation code it runs, the taxonomy and venue tables, and the locked
  * dependency versions (the serialiser's output could change with them). A missing file (a
  * project without a venue table) counts as empty.
  */
@@ -27,6 +30,7 @@ export async function toolDigest(tables: readonly string[], lockFile: string): P
     const codeFiles = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
     for (const file of codeFiles) hash.update(file).update(await readFile(path.join(dir, file)));
   }
+  hash.update(await readFile(CITATION_FILE));
   for (const table of tables) hash.update(await readFile(table).catch(() => '')).update('\0');
   hash.update(await readFile(lockFile).catch(() => ''));
   return hash.digest('hex');

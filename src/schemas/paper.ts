@@ -90,6 +90,8 @@ export const paperSchema = z.object({
   ]),
   /** Whether the abstract holds typeset formulas. */
   math: z.boolean(),
+  /** The one-line reference in APA style, formatted by the ingest with Citation.js (paper/citation.ts). */
+  reference: z.string().min(1),
   /** Every source record the paper was found in, in input order. */
   provenance: z
     .array(z.object({ file: z.string(), line: z.number().int().nonnegative(), entry: z.string().optional() }))
